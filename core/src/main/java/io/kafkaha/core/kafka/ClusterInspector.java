@@ -69,6 +69,20 @@ public final class ClusterInspector {
                 partitions, sorted(underReplicated), sorted(underMinIsr), sorted(offline));
     }
 
+    /**
+     * True if broker {@code brokerId} itself answers a request addressed to it. A broker that was just restarted
+     * can look registered while the controller still holds its previous incarnation's session; only an answer
+     * from the new process proves it serves.
+     */
+    public boolean brokerAnswers(int brokerId) throws InterruptedException {
+        try {
+            admin.describeLogDirs(List.of(brokerId)).allDescriptions().get();
+            return true;
+        } catch (ExecutionException e) {
+            return false;
+        }
+    }
+
     private Map<String, Integer> minInSyncReplicas(Collection<String> topics)
             throws ExecutionException, InterruptedException {
         List<ConfigResource> resources = topics.stream()
