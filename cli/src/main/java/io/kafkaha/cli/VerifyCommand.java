@@ -1,0 +1,209 @@
+package io.kafkaha.cli;
+
+import io.kafkaha.cli.client.KafkaClients;
+import io.kafkaha.core.kafka.ClientSettings;
+import io.kafkaha.core.verify.VerificationReport;
+import io.kafkaha.core.verify.VerificationRun;
+import io.kafkaha.core.verify.Verifier;
+import io.kafkaha.core.verify.VerifierException;
+import io.kafkaha.core.verify.VerifierSettings;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kafka-ha verify}: produces and consumes concurrently and reports whether the cluster lost, duplicated or
+ * reordered any acknowledged record. Kill a broker while it runs to prove the cluster is highly available.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {
+            "Prove the cluster keeps every acknowledged record: produce (acks=all, idempotent) at a steady rate "
+                    + "while consuming, then report lost, duplicated and reordered records, failed sends, the "
+                    + "longest stall and send latencies.",
+            "Kill a broker while it runs to see what a failover costs. Exit code 0 if nothing was lost, "
+                    + "duplicated or reordered, 1 otherwise."
+        })
+public class VerifyCommand implements Callable<Integer> {
+    static final int PARTITIONS = 6;
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration TOPIC_READY_TIMEOUT = Duration.ofSeconds(15);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    BootstrapOption bootstrap;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long to produce (default: ${DEFAULT-VALUE}).")
+    long durationSeconds;
+
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "200",
+            description = "Records per second to produce (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--topic", paramLabel = "NAME", defaultValue = VerifierSettings.DEFAULT_TOPIC,
+            description = "Topic to use; created with " + PARTITIONS + " partitions and replication factor "
+                    + "min(3, brokers) if missing (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "After producing, how long to wait for the consumer to see every acknowledged record "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long drainTimeoutSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        VerifierSettings settings = settings(bootstrap.resolve());
+        PrintWriter err = spec.commandLine().getErr();
+        prepareTopic(settings.bootstrapServers(), err);
+        err.printf("verify: producing %d records/s to '%s' on %s for %ds%n", settings.ratePerSecond(),
+                settings.topic(), settings.bootstrapServers(), durationSeconds);
+        err.flush();
+        VerificationReport report = runAndReportProgress(settings, err);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(report.render());
+        out.flush();
+        return report.passed() ? 0 : 1;
+    }
+
+    private VerifierSettings settings(String servers) {
+        if (durationSeconds <= 0) {
+            throw new UserError("--duration must be a positive number of seconds, got " + durationSeconds
+                    + "; e.g. --duration 30");
+        }
+        if (rate <= 0) {
+            throw new UserError("--rate must be a positive number of records per second, got " + rate
+                    + "; e.g. --rate 200");
+        }
+        if (drainTimeoutSeconds < 0) {
+            throw new UserError("--drain-timeout must be zero or more seconds, got " + drainTimeoutSeconds
+                    + "; e.g. --drain-timeout 60");
+        }
+        if (topic == null || topic.isBlank()) {
+            throw new UserError("--topic must name a topic, e.g. --topic " + VerifierSettings.DEFAULT_TOPIC);
+        }
+        return new VerifierSettings(servers, topic.trim(), Duration.ofSeconds(durationSeconds), rate,
+                Duration.ofSeconds(drainTimeoutSeconds));
+    }
+
+    private VerificationReport runAndReportProgress(VerifierSettings settings, PrintWriter err)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        try (VerificationRun run = Verifier.start(settings)) {
+            Optional<VerificationReport> report;
+            while ((report = run.awaitReport(PROGRESS_INTERVAL)).isEmpty()) {
+                long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+                err.printf("verify: %3ds %s acknowledged %d, consumed %d, failed %d%n", elapsed,
+                        elapsed < durationSeconds ? "producing" : "draining ", run.acknowledged(), run.consumed(),
+                        run.failedSends());
+                err.flush();
+            }
+            return report.get();
+        } catch (VerifierException failed) {
+            throw new UserError("the verification could not run against " + settings.bootstrapServers() + ": "
+                    + failed.getMessage() + "; is the cluster running? see 'kafka-ha local status'", failed);
+        }
+    }
+
+    /** Checks the cluster is reachable and creates the topic if it is missing. */
+    private void prepareTopic(String servers, PrintWriter err) throws InterruptedException {
+        KafkaClients clients = new KafkaClients(servers);
+        try (Admin admin = clients.admin()) {
+            int brokers = brokerCount(admin, clients);
+            Optional<TopicDescription> existing = describe(admin, clients);
+            if (existing.isEmpty()) {
+                short replicationFactor = (short) Math.min(3, brokers);
+                createTopic(admin, clients, replicationFactor);
+                err.printf("verify: created topic '%s' with %d partitions, replication factor %d%n", topic,
+                        PARTITIONS, replicationFactor);
+                awaitLeaders(admin, clients);
+            } else {
+                int replicas = existing.get().partitions().get(0).replicas().size();
+                if (replicas < 2) {
+                    err.printf("verify: note: topic '%s' has replication factor %d; losing a broker makes it"
+                            + " unavailable or loses data%n", topic, replicas);
+                }
+            }
+        }
+    }
+
+    private static int brokerCount(Admin admin, KafkaClients clients) throws InterruptedException {
+        try {
+            return admin.describeCluster().nodes()
+                    .get(ClientSettings.ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+        } catch (ExecutionException failed) {
+            throw clients.errors().translate(failed, null);
+        } catch (TimeoutException slow) {
+            throw unreachable(clients, slow);
+        }
+    }
+
+    private Optional<TopicDescription> describe(Admin admin, KafkaClients clients) throws InterruptedException {
+        try {
+            return Optional.of(admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(ClientSettings.ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic));
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof UnknownTopicOrPartitionException) {
+                return Optional.empty();
+            }
+            throw clients.errors().translate(failed, topic);
+        } catch (TimeoutException slow) {
+            throw unreachable(clients, slow);
+        }
+    }
+
+    private void createTopic(Admin admin, KafkaClients clients, short replicationFactor)
+            throws InterruptedException {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, replicationFactor))).all()
+                    .get(ClientSettings.ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            if (!(failed.getCause() instanceof TopicExistsException)) { // created concurrently: fine
+                throw clients.errors().translate(failed, topic);
+            }
+        } catch (TimeoutException slow) {
+            throw unreachable(clients, slow);
+        }
+    }
+
+    /** A new topic is usable once every partition has a leader. */
+    private void awaitLeaders(Admin admin, KafkaClients clients) throws InterruptedException {
+        long deadline = System.nanoTime() + TOPIC_READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<TopicDescription> description = describe(admin, clients);
+            if (description.isPresent() && description.get().partitions().size() == PARTITIONS
+                    && description.get().partitions().stream().allMatch(VerifyCommand::hasLeader)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new UserError("topic '" + topic + "' was created but its partitions got no leader within "
+                + TOPIC_READY_TIMEOUT.toSeconds() + "s; check the cluster with 'kafka-ha status'");
+    }
+
+    private static boolean hasLeader(TopicPartitionInfo partition) {
+        return partition.leader() != null && !partition.leader().isEmpty();
+    }
+
+    /** A call that outlived the admin timeout reads like any other unreachable cluster. */
+    private static RuntimeException unreachable(KafkaClients clients, Exception cause) {
+        return clients.errors().translate(new org.apache.kafka.common.errors.TimeoutException(cause), null);
+    }
+}

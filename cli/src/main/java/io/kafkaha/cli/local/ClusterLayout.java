@@ -1,0 +1,54 @@
+package io.kafkaha.cli.local;
+
+import io.kafkaha.core.render.StartScript;
+import java.nio.file.Path;
+
+/**
+ * The files of one local cluster. Node data directories stand in for the pods' persistent volumes: they
+ * survive {@code down} and {@code up} and are deleted only by {@code down --purge}.
+ * <pre>
+ * DIR/cluster.properties          what the cluster is (see {@link LocalClusterState})
+ * DIR/config/                     rendered role configs + start-kafka.sh (the pods' ConfigMap)
+ * DIR/nodes/NODE/data/            the node's "persistent volume"
+ * DIR/nodes/NODE/work/            effective server.properties (the pod's scratch volume)
+ * DIR/nodes/NODE/node.log         everything the node printed
+ * DIR/nodes/NODE/pid              process id and start time while it runs
+ * </pre>
+ */
+public record ClusterLayout(Path dir) {
+    public ClusterLayout {
+        dir = dir.toAbsolutePath().normalize();
+    }
+
+    public Path stateFile() {
+        return dir.resolve("cluster.properties");
+    }
+
+    public Path configDir() {
+        return dir.resolve("config");
+    }
+
+    public Path startScript() {
+        return configDir().resolve(StartScript.FILE_NAME);
+    }
+
+    public Path nodeDir(String node) {
+        return dir.resolve("nodes").resolve(node);
+    }
+
+    public Path dataDir(String node) {
+        return nodeDir(node).resolve("data");
+    }
+
+    public Path workDir(String node) {
+        return nodeDir(node).resolve("work");
+    }
+
+    public Path logFile(String node) {
+        return nodeDir(node).resolve("node.log");
+    }
+
+    public Path pidFile(String node) {
+        return nodeDir(node).resolve("pid");
+    }
+}

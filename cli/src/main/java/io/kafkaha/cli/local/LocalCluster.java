@@ -1,0 +1,150 @@
+package io.kafkaha.cli.local;
+
+import io.kafkaha.cli.UserError;
+import io.kafkaha.core.render.ClusterRenderer;
+import io.kafkaha.core.render.Listener;
+import io.kafkaha.core.render.NodePlan;
+import io.kafkaha.core.render.RenderedCluster;
+import io.kafkaha.core.render.StartScript;
+import io.kafkaha.core.spec.NodeRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A local cluster on disk: its state, its rendered pods and one {@link NodeProcess} per node. Every node runs the
+ * pods' own {@code start-kafka.sh} with the pods' own config, against the stand-in Kafka installation.
+ */
+public final class LocalCluster {
+    /** How long a node gets to shut down cleanly before it is killed. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
+    private final ClusterLayout layout;
+    private final LocalClusterState state;
+    private final RenderedCluster rendered;
+
+    public LocalCluster(ClusterLayout layout, LocalClusterState state) {
+        this.layout = layout;
+        this.state = state;
+        this.rendered = ClusterRenderer.render(state.spec(), state.addressing(), state.clusterId());
+    }
+
+    /** The cluster in {@code dir}; a clear error if there is none. */
+    public static LocalCluster open(Path dir) {
+        ClusterLayout layout = new ClusterLayout(dir);
+        LocalClusterState state = LocalClusterState.load(layout).orElseThrow(() -> new UserError(
+                "no local cluster in " + layout.dir() + "; start one with 'kafka-ha local up'"
+                        + " (with the same --name/--dir)"));
+        return new LocalCluster(layout, state);
+    }
+
+    public ClusterLayout layout() {
+        return layout;
+    }
+
+    public LocalClusterState state() {
+        return state;
+    }
+
+    public List<NodePlan> nodes() {
+        return rendered.nodes();
+    }
+
+    public NodePlan node(String name) {
+        return nodes().stream().filter(node -> node.name().equals(name)).findFirst()
+                .orElseThrow(() -> new UserError("no node '" + name + "' in cluster '" + state.name() + "'; its nodes"
+                        + " are " + nodes().stream().map(NodePlan::name).collect(Collectors.joining(", "))));
+    }
+
+    public NodeProcess process(NodePlan node) {
+        return new NodeProcess(layout.pidFile(node.name()));
+    }
+
+    public boolean isRunning(NodePlan node) {
+        return process(node).running().isPresent();
+    }
+
+    public boolean anyRunning() {
+        return nodes().stream().anyMatch(this::isRunning);
+    }
+
+    public String bootstrapServers() {
+        return ClusterRenderer.bootstrapServers(state.spec(), state.addressing());
+    }
+
+    /** The address clients (brokers) or the quorum (controllers) reach the node at. */
+    public String address(NodePlan node) {
+        Listener listener = node.role() == NodeRole.BROKER ? Listener.CLIENT : Listener.CONTROLLER;
+        return state.addressing().hostPort(listener, node.ordinal());
+    }
+
+    /** Ports the node listens on. */
+    public List<Integer> ports(NodePlan node) {
+        return java.util.Arrays.stream(Listener.values()).filter(listener -> listener.role() == node.role())
+                .map(listener -> state.addressing().port(listener, node.ordinal())).toList();
+    }
+
+    /** Writes the "ConfigMap": role configs and the start script, exactly as rendered for the pods. */
+    public void writeConfig() {
+        try {
+            Files.createDirectories(layout.configDir());
+            for (Map.Entry<String, String> file : rendered.configFiles().entrySet()) {
+                Files.writeString(layout.configDir().resolve(file.getKey()), file.getValue());
+            }
+            Files.writeString(layout.startScript(), rendered.startScript());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the configuration to " + layout.configDir(), e);
+        }
+    }
+
+    /** Refuses, with the fix, if another program holds one of the node's ports. */
+    public void requirePortsFree(NodePlan node) {
+        for (int port : ports(node)) {
+            if (!PortProbe.isFree(state.host(), port)) {
+                throw new UserError("port " + port + " on " + state.host() + " is already in use, so " + node.name()
+                        + " cannot listen on it; stop the program using it (e.g. 'lsof -i :" + port + "'), or run"
+                        + " this cluster on other ports: 'kafka-ha local down --purge' then 'kafka-ha local up"
+                        + " --port-base N'");
+            }
+        }
+    }
+
+    /** Starts a stopped node; refuses if one of its ports is taken. */
+    public void launch(NodePlan node, KafkaInstallation kafka) {
+        requirePortsFree(node);
+        Map<String, String> env = new LinkedHashMap<>(node.env());
+        env.put(StartScript.CONFIG_DIR, layout.configDir().toString());
+        env.put(StartScript.WORK_DIR, layout.workDir(node.name()).toString());
+        env.put(StartScript.DATA_DIR, layout.dataDir(node.name()).toString());
+        env.put(StartScript.KAFKA_HOME, kafka.home().toString());
+        // Kafka runs on the Java the CLI runs on, which the launcher has checked.
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("KAFKA_HEAP_OPTS", node.role() == NodeRole.BROKER ? "-Xms256m -Xmx512m" : "-Xms128m -Xmx256m");
+        try {
+            Files.createDirectories(layout.nodeDir(node.name()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        process(node).launch(List.of("sh", layout.startScript().toString()), env, layout.logFile(node.name()));
+    }
+
+    /** The last {@code lines} lines the node printed. */
+    public List<String> logTail(NodePlan node, int lines) {
+        Path log = layout.logFile(node.name());
+        try {
+            if (!Files.exists(log)) {
+                return List.of();
+            }
+            List<String> all = Files.readAllLines(log);
+            return lines <= 0 ? all : all.subList(Math.max(0, all.size() - lines), all.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

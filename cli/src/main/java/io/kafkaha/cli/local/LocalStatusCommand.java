@@ -1,0 +1,81 @@
+package io.kafkaha.cli.local;
+
+import io.kafkaha.core.kafka.ClientSettings;
+import io.kafkaha.core.kafka.ClusterHealth;
+import io.kafkaha.core.kafka.ClusterInspector;
+import io.kafkaha.core.render.NodePlan;
+import io.kafkaha.core.spec.NodeRole;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code local status}: every node's process, and what Kafka says of it when a broker answers. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the local cluster's nodes: role, node id, pid, address and state.")
+public class LocalStatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterSelection selection;
+
+    @Override
+    public Integer call() {
+        LocalCluster cluster = selection.open();
+        Optional<ClusterHealth> health = cluster.anyRunning() ? inspect(cluster) : Optional.empty();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Cluster '" + cluster.state().name() + "' (Kafka cluster id " + cluster.state().clusterId()
+                + ") in " + cluster.layout().dir());
+        out.println(LocalStatusTable.render(cluster.nodes().stream()
+                .map(node -> row(cluster, node, health)).toList()));
+        if (cluster.anyRunning() && health.isEmpty()) {
+            out.println("No broker answered, so Kafka's own view is missing; 'kafka-ha local logs NODE' shows why.");
+        }
+        return 0;
+    }
+
+    private static LocalStatusTable.Row row(LocalCluster cluster, NodePlan node, Optional<ClusterHealth> health) {
+        NodeProcess process = cluster.process(node);
+        Optional<ProcessHandle> running = process.running();
+        String state;
+        if (running.isPresent()) {
+            state = "running" + health.map(h -> kafkaView(node, h)).orElse("");
+        } else {
+            state = process.exitedUnexpectedly() ? "exited (crashed or killed)" : "stopped";
+        }
+        return new LocalStatusTable.Row(node.name(), node.role().label(), node.nodeId(),
+                running.map(ProcessHandle::pid).map(String::valueOf).orElse("-"), cluster.address(node), state);
+    }
+
+    private static String kafkaView(NodePlan node, ClusterHealth health) {
+        if (node.role() == NodeRole.CONTROLLER) {
+            if (health.quorumLeaderId() == node.nodeId()) {
+                return ", quorum leader";
+            }
+            return health.voters().stream().anyMatch(v -> v.nodeId() == node.nodeId()) ? ", voter" : ", not a voter";
+        }
+        return health.brokers().stream().anyMatch(b -> b.nodeId() == node.nodeId())
+                ? ", serving" : ", not registered";
+    }
+
+    private static Optional<ClusterHealth> inspect(LocalCluster cluster) {
+        Map<String, Object> config = ClientSettings.admin(cluster.bootstrapServers());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        try (Admin admin = Admin.create(config)) {
+            return Optional.of(new ClusterInspector(admin).inspect());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.kafkaha.cli.local;
+
+import io.kafkaha.cli.UserError;
+import io.kafkaha.core.kafka.ClusterHealth;
+import io.kafkaha.core.render.LocalAddressing;
+import io.kafkaha.core.render.NodePlan;
+import io.kafkaha.core.spec.ClusterSpec;
+import io.kafkaha.core.spec.RoleSpec;
+import io.kafkaha.core.spec.SpecValidator;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.kafka.common.Uuid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code local up}: create the cluster on first use, start whatever is not running, return once Kafka reports
+ * the cluster ready. Running it again on a running cluster changes nothing.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start a local cluster (creating it on first use) and wait until it serves.")
+public class LocalUpCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterSelection selection;
+
+    @Option(names = "--brokers", paramLabel = "N", description = "Brokers (default: 3).")
+    Integer brokers;
+
+    @Option(names = "--controllers", paramLabel = "N",
+            description = "KRaft controllers, the quorum that replaces ZooKeeper (default: 3).")
+    Integer controllers;
+
+    @Option(names = "--port-base", paramLabel = "PORT", description = "Broker N serves clients on PORT+N,"
+            + " replicates on PORT+100+N; controller N listens on PORT+200+N (default: 9092).")
+    Integer portBase;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "How long to wait for the cluster to be ready (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() {
+        JavaVersionCheck.require();
+        ClusterLayout layout = selection.layout();
+        Optional<LocalClusterState> existing = LocalClusterState.load(layout);
+        LocalClusterState state = existing.map(this::checkMatches).orElseGet(this::newState);
+        LocalCluster cluster = new LocalCluster(layout, state);
+        List<NodePlan> stopped = cluster.nodes().stream().filter(node -> !cluster.isRunning(node)).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        if (stopped.isEmpty()) {
+            ReadinessWait.await(cluster, stopped, Duration.ofSeconds(timeoutSeconds));
+            out.println("Cluster '" + state.name() + "' is already running.");
+            printNextSteps(out, cluster);
+            return 0;
+        }
+        // Every port is checked before anything starts or is saved, so a clash leaves nothing half-done.
+        stopped.forEach(cluster::requirePortsFree);
+        KafkaInstallation kafka = KafkaInstallation.locate();
+        if (existing.isEmpty()) {
+            state.save(layout);
+        }
+        cluster.writeConfig();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("Starting " + stopped.size() + " node(s) of cluster '" + state.name() + "' in " + layout.dir()
+                + " ...");
+        err.flush();
+        stopped.forEach(node -> cluster.launch(node, kafka));
+        ClusterHealth health = ReadinessWait.await(cluster, stopped, Duration.ofSeconds(timeoutSeconds));
+        out.println("Cluster '" + state.name() + "' is up: " + state.controllers() + " controller(s), quorum leader "
+                + health.quorumLeaderId() + "; " + health.brokers().size() + " broker(s).");
+        printNextSteps(out, cluster);
+        return 0;
+    }
+
+    private LocalClusterState newState() {
+        int base = portBase != null ? portBase : LocalAddressing.DEFAULT_BASE_PORT;
+        LocalAddressing addressing = LocalAddressing.loopback(base);
+        if (base < 1024 || addressing.lastPort() > 65535) {
+            throw new UserError("--port-base " + base + " is out of range; it needs ports " + base + ".."
+                    + addressing.lastPort() + ", so choose 1024.." + (65535 - (addressing.lastPort() - base)));
+        }
+        ClusterSpec requested = new ClusterSpec(selection.name(), RoleSpec.of(orDefault(controllers)),
+                RoleSpec.of(orDefault(brokers)));
+        SpecValidator.validate(requested);
+        for (int replicas : List.of(requested.brokers().replicas(), requested.controllers().replicas())) {
+            if (replicas > LocalAddressing.PORTS_PER_LISTENER) {
+                throw new UserError("the local runtime runs at most " + LocalAddressing.PORTS_PER_LISTENER
+                        + " nodes per role; asked for " + replicas);
+            }
+        }
+        return new LocalClusterState(requested.name(), Uuid.randomUuid().toString(),
+                requested.controllers().replicas(), requested.brokers().replicas(), addressing.hostAddress(), base);
+    }
+
+    /** An existing cluster keeps its shape: its node ids and addresses are baked into its data. */
+    private LocalClusterState checkMatches(LocalClusterState state) {
+        String where = selection.layout().dir().toString();
+        if (!state.name().equals(selection.name())) {
+            throw new UserError(where + " already holds cluster '" + state.name() + "'; use --name " + state.name()
+                    + " to start it, or another --dir for a new cluster");
+        }
+        mustMatch("--brokers", brokers, state.brokers(), state);
+        mustMatch("--controllers", controllers, state.controllers(), state);
+        mustMatch("--port-base", portBase, state.basePort(), state);
+        return state;
+    }
+
+    private void mustMatch(String option, Integer requested, int actual, LocalClusterState state) {
+        if (requested != null && requested != actual) {
+            throw new UserError("cluster '" + state.name() + "' was created with " + option + " " + actual
+                    + "; the local runtime cannot change that on an existing cluster. Start it as it is (omit "
+                    + option + "), or delete it with 'kafka-ha local down --purge --name " + state.name()
+                    + "' and create it anew");
+        }
+    }
+
+    private static int orDefault(Integer replicas) {
+        return replicas != null ? replicas : 3;
+    }
+
+    private static void printNextSteps(PrintWriter out, LocalCluster cluster) {
+        String name = cluster.state().name();
+        String select = ClusterSpec.DEFAULT_NAME.equals(name) ? "" : " --name " + name;
+        out.println("Bootstrap servers: " + cluster.bootstrapServers());
+        out.println();
+        out.println("Next steps:");
+        step(out, "kafka-ha topic create messages", "3 replicas, min.insync.replicas=2 by default");
+        step(out, "kafka-ha produce messages", "one record per line; Ctrl-D ends");
+        step(out, "kafka-ha consume messages --from-beginning", "");
+        step(out, "kafka-ha status", "Kafka's view: quorum, brokers, partitions");
+        step(out, "kafka-ha local status" + select, "the nodes as processes");
+        step(out, "kafka-ha local down" + select, "graceful stop; data is kept");
+    }
+
+    private static void step(PrintWriter out, String command, String comment) {
+        out.println(comment.isEmpty() ? "  " + command : String.format("  %-45s # %s", command, comment));
+    }
+}

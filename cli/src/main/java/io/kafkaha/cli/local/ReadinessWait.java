@@ -1,0 +1,119 @@
+package io.kafkaha.cli.local;
+
+import io.kafkaha.cli.UserError;
+import io.kafkaha.core.kafka.ClientSettings;
+import io.kafkaha.core.kafka.ClusterHealth;
+import io.kafkaha.core.kafka.ClusterInspector;
+import io.kafkaha.core.render.NodePlan;
+import io.kafkaha.core.spec.NodeRole;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * Waits until Kafka itself says the cluster serves: the quorum has a leader and every broker has registered.
+ * Fails fast, with the tail of its log, when a node it started dies meanwhile; that is how a bad config or a
+ * port taken at the last moment reaches the user.
+ */
+final class ReadinessWait {
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private ReadinessWait() {
+    }
+
+    /** A condition on Kafka's view of the cluster, which may ask brokers directly. */
+    interface ReadyCheck {
+        boolean test(ClusterHealth health, ClusterInspector inspector) throws InterruptedException;
+    }
+
+    /** Until the whole cluster serves, including every broker just started (not a stale registration of it). */
+    static ClusterHealth await(LocalCluster cluster, Collection<NodePlan> started, Duration timeout) {
+        int brokers = cluster.state().brokers();
+        return await(cluster, started, timeout, (health, inspector) -> health.isReady(brokers)
+                && startedBrokersAnswer(started, inspector));
+    }
+
+    static boolean startedBrokersAnswer(Collection<NodePlan> started, ClusterInspector inspector)
+            throws InterruptedException {
+        for (NodePlan node : started) {
+            if (node.role() == NodeRole.BROKER && !inspector.brokerAnswers(node.nodeId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Until {@code ready} holds. */
+    static ClusterHealth await(LocalCluster cluster, Collection<NodePlan> started, Duration timeout,
+                               ReadyCheck ready) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Object> config = ClientSettings.admin(cluster.bootstrapServers());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        try (Admin admin = Admin.create(config)) {
+            ClusterInspector inspector = new ClusterInspector(admin);
+            String lastSeen = "no broker answered yet";
+            while (true) {
+                for (NodePlan node : started) {
+                    if (!cluster.isRunning(node)) {
+                        throw new UserError(node.name() + " exited while starting. Last lines of "
+                                + cluster.layout().logFile(node.name()) + ":\n  "
+                                + String.join("\n  ", cluster.logTail(node, 25))
+                                + "\nFix the cause and run the command again; 'kafka-ha local down' stops the"
+                                + " nodes that did start.");
+                    }
+                }
+                Optional<ClusterHealth> health = inspect(inspector);
+                if (health.isPresent()) {
+                    if (isReady(ready, health.get(), inspector)) {
+                        return health.get();
+                    }
+                    lastSeen = describe(health.get(), cluster.state().brokers());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new UserError("cluster '" + cluster.state().name() + "' is not ready after "
+                            + timeout.toSeconds() + "s (" + lastSeen + "); see 'kafka-ha local status' and"
+                            + " 'kafka-ha local logs NODE', or wait longer with --timeout");
+                }
+                sleep();
+            }
+        }
+    }
+
+    private static Optional<ClusterHealth> inspect(ClusterInspector inspector) {
+        try {
+            return Optional.of(inspector.inspect());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while waiting for the cluster");
+        } catch (Exception e) {
+            return Optional.empty(); // not serving yet
+        }
+    }
+
+    private static boolean isReady(ReadyCheck ready, ClusterHealth health, ClusterInspector inspector) {
+        try {
+            return ready.test(health, inspector);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while waiting for the cluster");
+        }
+    }
+
+    private static String describe(ClusterHealth health, int brokers) {
+        return (health.hasQuorumLeader() ? "quorum leader " + health.quorumLeaderId() : "no quorum leader")
+                + ", " + health.brokers().size() + "/" + brokers + " brokers registered";
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while waiting for the cluster");
+        }
+    }
+}

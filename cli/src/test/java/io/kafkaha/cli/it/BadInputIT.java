@@ -1,0 +1,88 @@
+package io.kafkaha.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each mistake a user can make gets an error that says what is wrong and how to fix it, and harms nothing. */
+class BadInputIT {
+    @TempDir
+    Path home;
+
+    @Test
+    void portInUseIsNamedAndNothingIsCreated() throws IOException {
+        try (ServerSocket squatter = new ServerSocket(23092, 50, InetAddress.getLoopbackAddress())) {
+            Cli.Result result = new Cli(home).run("local", "up", "--name", "busy", "--port-base", "23092");
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.err()).contains("port 23092 on 127.0.0.1 is already in use").contains("--port-base");
+        }
+        assertThat(home.resolve("clusters/busy/cluster.properties")).doesNotExist();
+    }
+
+    @Test
+    void invalidClusterShapesAreRefused() {
+        Cli cli = new Cli(home);
+        assertError(cli.run("local", "up", "--name", "zero", "--brokers", "0"), 1,
+                "brokers.replicas: 0 is too few");
+        assertError(cli.run("local", "up", "--name", "Bad_Name"), 1, "'Bad_Name' is not a valid cluster name");
+        assertError(cli.run("local", "up", "--name", "far", "--port-base", "65400"), 1,
+                "--port-base 65400 is out of range");
+        assertError(cli.run("local", "up", "--brokers", "three"), 2, "Invalid value for option '--brokers'");
+        assertThat(home.resolve("clusters")).doesNotExist();
+    }
+
+    @Test
+    void commandsWithoutACluster() {
+        Cli cli = new Cli(home);
+        assertError(cli.run("topic", "list"), 1, "no local cluster is running");
+        assertError(cli.run("local", "status", "--name", "nothing"), 1, "no local cluster in");
+        assertError(cli.run("topic", "list", "--bootstrap-server", "127.0.0.1:1"), 1,
+                "cannot reach Kafka at 127.0.0.1:1");
+    }
+
+    @Test
+    void launcherRefusesAJavaThatIsTooOld() throws Exception {
+        Path fakeJava = home.resolve("old-jdk/bin/java");
+        Files.createDirectories(fakeJava.getParent());
+        Files.writeString(fakeJava, "#!/bin/sh\necho '    java.specification.version = 11' >&2\n");
+        assertThat(fakeJava.toFile().setExecutable(true)).isTrue();
+        Path launcher = Path.of(System.getProperty("user.dir")).getParent().resolve("kafka-ha");
+        ProcessBuilder builder = new ProcessBuilder(List.of(launcher.toString(), "--version"))
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", home.resolve("old-jdk").toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).contains("Java 11").contains("too old").contains("Java 17 or newer");
+    }
+
+    @Test
+    void aNodeThatFailsToStartIsReportedWithItsLog() throws IOException {
+        try (LocalClusterFixture cluster = new LocalClusterFixture(home, "broken")) {
+            cluster.up(24092, 1, 1).assertOk();
+            cluster.cli.run("local", "down", "--name", "broken").assertOk();
+            // Another node's volume: Kafka refuses to start on it, as it must.
+            Path meta = cluster.clusterDir().resolve("nodes/broken-broker-0/data/kafka-logs/meta.properties");
+            Files.writeString(meta, Files.readString(meta).replaceAll("node\\.id=.*", "node.id=7"));
+
+            Cli.Result result = cluster.up(24092, 1, 1);
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.err()).contains("broken-broker-0 exited while starting. Last lines of")
+                    .contains("Stored node id 7 doesn't match previous node id 0");
+        }
+    }
+
+    private static void assertError(Cli.Result result, int exitCode, String message) {
+        assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(exitCode);
+        assertThat(result.err()).contains(message);
+    }
+}

@@ -1,0 +1,59 @@
+package io.kafkaha.cli.it;
+
+import io.kafkaha.cli.local.NodeProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * A local cluster for one test class: started through the CLI, always torn down, even when the test failed
+ * half-way: {@code down --purge} first, then SIGKILL for anything whose pid file is still there.
+ */
+final class LocalClusterFixture implements AutoCloseable {
+    final Cli cli;
+    final String name;
+    final Path home;
+
+    LocalClusterFixture(Path home, String name) {
+        this.home = home;
+        this.name = name;
+        this.cli = new Cli(home);
+    }
+
+    Cli.Result up(int portBase, int controllers, int brokers) {
+        return cli.run("local", "up", "--name", name, "--port-base", String.valueOf(portBase),
+                "--controllers", String.valueOf(controllers), "--brokers", String.valueOf(brokers));
+    }
+
+    String bootstrap() {
+        return cli.run("local", "bootstrap", "--name", name).assertOk().out().trim();
+    }
+
+    Path clusterDir() {
+        return home.resolve("clusters").resolve(name);
+    }
+
+    @Override
+    public void close() {
+        try {
+            cli.run("local", "down", "--purge", "--name", name);
+        } finally {
+            killLeftovers(home);
+        }
+    }
+
+    /** Last resort: no test may leave a Kafka process behind. */
+    static void killLeftovers(Path home) {
+        if (!Files.isDirectory(home)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            // NodeProcess checks the recorded start time, so a reused pid is never killed.
+            files.filter(path -> path.getFileName().toString().equals("pid")).toList()
+                    .forEach(pidFile -> new NodeProcess(pidFile).kill());
+        } catch (IOException e) {
+            // nothing to kill
+        }
+    }
+}
