@@ -1,0 +1,205 @@
+package io.kafkaha.api.v1beta1;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.kafkaha.core.spec.ClusterSpec;
+import io.kafkaha.core.spec.NodeRole;
+import io.kafkaha.core.spec.RoleSpec;
+import io.kafkaha.core.spec.SpecValidator;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a KafkaCluster and translates it into the renderer's {@link ClusterSpec}. Pure: no client, no clock.
+ * <p>
+ * It repeats what the CRD schema already enforces (minimum replicas, size and version patterns) because objects
+ * also come from places the API server never saw: files for the local runtime, tests, a mock API server. The
+ * Kafka rules (operator-owned keys, replication factor vs brokers) are core's {@link SpecValidator}, with its
+ * field names made full paths ({@code brokers.replicas} → {@code spec.brokers.replicas}). Rules about changing a
+ * live cluster need the spec that was applied before: {@link #changeProblems}.
+ */
+public final class KafkaClusterSpecs {
+    private static final Pattern VERSION = Pattern.compile(KafkaClusterSpec.VERSION_PATTERN);
+    private static final Pattern SIZE = Pattern.compile(StorageSpec.SIZE_PATTERN);
+    /** kafka-ha runs KRaft only, with a dynamic controller quorum and controller-stamped topic defaults. */
+    private static final int MIN_MAJOR_VERSION = 4;
+    /** A role's field name at the start of core's messages or inside them, not already under {@code spec.}. */
+    private static final Pattern CORE_FIELD = Pattern.compile("(?<![\\w.])((?:controllers|brokers)\\.[a-z]+)");
+
+    private KafkaClusterSpecs() {
+    }
+
+    /**
+     * {@link #validate(String, KafkaClusterSpec)} for a resource, named by its {@code metadata.name}, also
+     * refusing top-level fields a KafkaCluster does not have.
+     */
+    public static ValidatedSpec validate(KafkaCluster cluster) {
+        List<SpecProblem> problems = new ArrayList<>();
+        cluster.unknownFields().keySet().forEach(name -> problems.add(new SpecProblem(name, "unknown field; a"
+                + " KafkaCluster has apiVersion, kind, metadata, spec and status; correct the name or remove it")));
+        ValidatedSpec validated = validate(cluster.getMetadata() == null ? null : cluster.getMetadata().getName(),
+                cluster.specOrDefaults());
+        if (problems.isEmpty()) {
+            return validated;
+        }
+        problems.addAll(validated.problems());
+        return new ValidatedSpec(null, problems);
+    }
+
+    /**
+     * {@link #validate(KafkaCluster)} plus the rules for changing a live cluster from {@code applied}, the spec
+     * its objects were last built from ({@code null} for a cluster not created yet).
+     */
+    public static ValidatedSpec validateChange(KafkaCluster cluster, KafkaClusterSpec applied) {
+        ValidatedSpec validated = validate(cluster);
+        if (applied == null) {
+            return validated;
+        }
+        List<SpecProblem> problems = new ArrayList<>(validated.problems());
+        problems.addAll(changeProblems(applied, cluster.specOrDefaults()));
+        return problems.isEmpty() ? validated : new ValidatedSpec(null, problems);
+    }
+
+    /** Checks {@code spec} for a cluster called {@code name}, collecting every problem at once. */
+    public static ValidatedSpec validate(String name, KafkaClusterSpec spec) {
+        List<SpecProblem> problems = new ArrayList<>();
+        checkUnknownFields(spec, problems);
+        checkVersion(spec.effectiveVersion(), problems);
+        if (!KafkaClusterSpec.isBlank(spec.getImage()) && spec.getImage().chars().anyMatch(Character::isWhitespace)) {
+            problems.add(new SpecProblem("spec.image", "'" + spec.getImage() + "' contains whitespace; give an image"
+                    + " reference such as 'registry.example.com/kafka:" + spec.effectiveVersion() + "', or remove"
+                    + " spec.image to run apache/kafka:" + spec.effectiveVersion()));
+        }
+        for (NodeRole role : NodeRole.values()) {
+            checkSize(path(role, "storage.size"), spec.nodes(role).effectiveStorage().getSize(), role, problems);
+            checkConfigValues(role, spec.nodes(role).effectiveConfig(), problems);
+        }
+        ClusterSpec clusterSpec = new ClusterSpec(name, roleSpec(spec.nodes(NodeRole.CONTROLLER)),
+                roleSpec(spec.nodes(NodeRole.BROKER)));
+        for (String coreProblem : SpecValidator.problems(clusterSpec)) {
+            problems.add(fromCore(coreProblem));
+        }
+        return problems.isEmpty() ? new ValidatedSpec(clusterSpec, List.of()) : new ValidatedSpec(null, problems);
+    }
+
+    /**
+     * What a live cluster cannot do when its spec goes from {@code applied} to {@code desired}: shrink volumes
+     * (Kubernetes only expands them) or move them to another storage class (a StatefulSet's volume claims are
+     * fixed, and existing volumes would keep the old class anyway). Sizes that do not parse are left to
+     * {@link #validate}.
+     */
+    public static List<SpecProblem> changeProblems(KafkaClusterSpec applied, KafkaClusterSpec desired) {
+        List<SpecProblem> problems = new ArrayList<>();
+        for (NodeRole role : NodeRole.values()) {
+            StorageSpec before = applied.nodes(role).effectiveStorage();
+            StorageSpec after = desired.nodes(role).effectiveStorage();
+            BigDecimal beforeBytes = bytes(before.getSize());
+            BigDecimal afterBytes = bytes(after.getSize());
+            if (beforeBytes != null && afterBytes != null && afterBytes.compareTo(beforeBytes) < 0) {
+                problems.add(new SpecProblem(path(role, "storage.size"), "cannot shrink from " + before.getSize()
+                        + " to " + after.getSize() + ": Kubernetes volumes only grow; set it back to "
+                        + before.getSize() + " or more"));
+            }
+            if (!Objects.equals(before.effectiveStorageClassName(), after.effectiveStorageClassName())) {
+                problems.add(new SpecProblem(path(role, "storage.storageClassName"), "cannot change from "
+                        + describeClass(before) + " to " + describeClass(after) + " on a live cluster: existing"
+                        + " volumes keep their class; set it back to " + describeClass(before)
+                        + ", or create a new cluster with the new class and move the data"));
+            }
+        }
+        return problems;
+    }
+
+    private static void checkUnknownFields(KafkaClusterSpec spec, List<SpecProblem> problems) {
+        checkUnknownFields("spec", spec, problems);
+        for (NodeRole role : NodeRole.values()) {
+            NodesSpec nodes = spec.nodes(role);
+            checkUnknownFields("spec." + role.label() + "s", nodes, problems);
+            checkUnknownFields(path(role, "storage"), nodes.getStorage(), problems);
+        }
+        checkUnknownFields("spec.template", spec.getTemplate(), problems);
+    }
+
+    private static void checkUnknownFields(String path, SpecPart part, List<SpecProblem> problems) {
+        if (part == null) {
+            return;
+        }
+        part.unknownFields().keySet().forEach(name -> problems.add(new SpecProblem(path + "." + name,
+                "unknown field; " + path + " has " + listed(part.knownFields()) + "; correct the name or remove it")));
+    }
+
+    private static String listed(List<String> names) {
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    private static void checkVersion(String version, List<SpecProblem> problems) {
+        if (!VERSION.matcher(version).matches()) {
+            problems.add(new SpecProblem("spec.version", "'" + version + "' is not a Kafka version; use"
+                    + " major.minor.patch, e.g. '" + KafkaClusterSpec.DEFAULT_VERSION + "'"));
+        } else if (Integer.parseInt(version.substring(0, version.indexOf('.'))) < MIN_MAJOR_VERSION) {
+            problems.add(new SpecProblem("spec.version", "Kafka " + version + " is not supported; kafka-ha runs"
+                    + " Kafka " + MIN_MAJOR_VERSION + ".0 or newer (KRaft only), e.g. '"
+                    + KafkaClusterSpec.DEFAULT_VERSION + "'"));
+        }
+    }
+
+    private static void checkSize(String field, String size, NodeRole role, List<SpecProblem> problems) {
+        String example = role == NodeRole.BROKER ? BrokersSpec.DEFAULT_STORAGE_SIZE
+                : ControllersSpec.DEFAULT_STORAGE_SIZE;
+        BigDecimal bytes = bytes(size);
+        if (bytes == null) {
+            problems.add(new SpecProblem(field, "'" + size + "' is not a Kubernetes quantity; use a number with a"
+                    + " unit such as " + example + ", 500Mi or 1Ti (Gi = 2^30 bytes, G = 10^9)"));
+        } else if (bytes.signum() == 0) {
+            problems.add(new SpecProblem(field, "'" + size + "' leaves no room for data; give each " + role.label()
+                    + " a volume, e.g. " + example));
+        }
+    }
+
+    private static void checkConfigValues(NodeRole role, Map<String, String> config, List<SpecProblem> problems) {
+        config.forEach((key, value) -> {
+            if (value == null) {
+                problems.add(new SpecProblem(path(role, "config"), "'" + key + "' has no value; give it one (as a"
+                        + " string, e.g. \"6\") or remove it"));
+            }
+        });
+    }
+
+    private static RoleSpec roleSpec(NodesSpec nodes) {
+        Map<String, String> config = new LinkedHashMap<>();
+        nodes.effectiveConfig().forEach((key, value) -> {
+            if (value != null) {
+                config.put(key, value);
+            }
+        });
+        return new RoleSpec(nodes.effectiveReplicas(), config);
+    }
+
+    /** Core says {@code brokers.config: ...} or {@code name: ...}; the resource's paths are longer. */
+    private static SpecProblem fromCore(String problem) {
+        int colon = problem.indexOf(": ");
+        String field = problem.substring(0, colon);
+        String message = CORE_FIELD.matcher(problem.substring(colon + 2)).replaceAll("spec.$1");
+        return new SpecProblem(field.equals("name") ? "metadata.name" : "spec." + field, message);
+    }
+
+    private static BigDecimal bytes(String size) {
+        if (size == null || !SIZE.matcher(size).matches()) {
+            return null;
+        }
+        return Quantity.getAmountInBytes(new Quantity(size));
+    }
+
+    private static String describeClass(StorageSpec storage) {
+        String name = storage.effectiveStorageClassName();
+        return name == null ? "the default class" : "'" + name + "'";
+    }
+
+    private static String path(NodeRole role, String field) {
+        return "spec." + role.label() + "s." + field;
+    }
+}

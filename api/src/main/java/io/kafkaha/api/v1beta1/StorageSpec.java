@@ -1,0 +1,67 @@
+package io.kafkaha.api.v1beta1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/**
+ * The persistent volume each node of a role gets, through the StatefulSet's volumeClaimTemplates (dynamic
+ * provisioning). Volumes can grow but never shrink, and their storage class is fixed once they exist.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"size", "storageClassName"})
+@ValidationRule(value = "(has(self.storageClassName) ? self.storageClassName : '')"
+        + " == (has(oldSelf.storageClassName) ? oldSelf.storageClassName : '')",
+        message = "storageClassName cannot change on a live cluster: existing volumes keep their class;"
+                + " set it back, or create a new cluster with the new class and move the data")
+public class StorageSpec extends SpecPart {
+    /**
+     * A Kubernetes quantity of bytes: a whole or decimal number with an optional binary (Ki…Ei) or decimal
+     * (k, M…E) suffix. Narrower than Kubernetes' grammar on purpose: no exponents, signs or milli-bytes.
+     */
+    public static final String SIZE_PATTERN = "^[0-9]+(\\.[0-9]+)?([KMGTPE]i|[kMGTPE])?$";
+
+    @JsonPropertyDescription("Size of each volume, a Kubernetes quantity such as 10Gi, 500Mi or 1Ti. It can be"
+            + " increased later if the storage class allows volume expansion; it can never be decreased.")
+    @Required
+    @Pattern(SIZE_PATTERN)
+    private String size;
+
+    @JsonPropertyDescription("StorageClass the volumes are provisioned from. Empty or absent: the cluster's default"
+            + " class. Fixed once the cluster exists.")
+    @Size(max = 253)
+    private String storageClassName;
+
+    public StorageSpec() {
+    }
+
+    public StorageSpec(String size, String storageClassName) {
+        this.size = size;
+        this.storageClassName = storageClassName;
+    }
+
+    public String getSize() {
+        return size;
+    }
+
+    public void setSize(String size) {
+        this.size = size;
+    }
+
+    public String getStorageClassName() {
+        return storageClassName;
+    }
+
+    public void setStorageClassName(String storageClassName) {
+        this.storageClassName = storageClassName;
+    }
+
+    /** The class to put in volume claims, or null for the cluster's default class (an empty string means none). */
+    public String effectiveStorageClassName() {
+        return KafkaClusterSpec.isBlank(storageClassName) ? null : storageClassName;
+    }
+}

@@ -1,0 +1,180 @@
+package io.kafkaha.operator;
+
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.kafkaha.api.v1beta1.KafkaPodTemplate;
+import io.kafkaha.api.v1beta1.NodesSpec;
+import io.kafkaha.api.v1beta1.StorageSpec;
+import io.kafkaha.core.render.PodEnvironment;
+import io.kafkaha.core.render.StartScript;
+import io.kafkaha.core.spec.NodeRole;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code N-controller} / {@code N-broker}: one pod per node, {@code N-<role>-<ordinal>}, each with its own volume.
+ * Pods start together ({@code Parallel}: controllers need each other to form the quorum), are restarted only by
+ * the operator ({@code OnDelete}, so rolls can wait for Kafka to be safe), and their volumes outlive both the
+ * StatefulSet and scale-downs (data is never deleted implicitly).
+ */
+public final class NodeStatefulSet {
+    /** Room for a controlled shutdown: the broker hands its partition leaderships over before it exits. */
+    static final long TERMINATION_GRACE_PERIOD_SECONDS = 120;
+    private static final int READ_ONLY_FILE_MODE = 0444;
+
+    private NodeStatefulSet() {
+    }
+
+    public static StatefulSet desired(DesiredCluster cluster, NodeRole role) {
+        NodesSpec nodes = cluster.spec().nodes(role);
+        KafkaPodTemplate template = cluster.spec().effectiveTemplate();
+        Map<String, String> annotations = new LinkedHashMap<>(
+                template.getAnnotations() == null ? Map.of() : template.getAnnotations());
+        annotations.put(ConfigHash.ANNOTATION, ConfigHash.forRole(cluster.rendered(), role));
+        return new StatefulSetBuilder()
+                .withNewMetadata()
+                    .withName(ResourceNames.statefulSet(cluster.name(), role))
+                    .withNamespace(cluster.namespace())
+                    .withLabels(Labels.forRole(cluster.name(), role))
+                .endMetadata()
+                .withNewSpec()
+                    .withReplicas(nodes.effectiveReplicas())
+                    .withServiceName(ResourceNames.headlessService(cluster.name(), role))
+                    .withPodManagementPolicy("Parallel")
+                    .withNewUpdateStrategy().withType("OnDelete").endUpdateStrategy()
+                    .withNewPersistentVolumeClaimRetentionPolicy()
+                        .withWhenDeleted("Retain")
+                        .withWhenScaled("Retain")
+                    .endPersistentVolumeClaimRetentionPolicy()
+                    .withNewSelector().withMatchLabels(Labels.selector(cluster.name(), role)).endSelector()
+                    .withNewTemplate()
+                        .withNewMetadata()
+                            .withLabels(Labels.forPod(cluster.name(), role, template.getLabels()))
+                            .withAnnotations(annotations)
+                        .endMetadata()
+                        .withSpec(podSpec(cluster, role, nodes, template))
+                    .endTemplate()
+                    .withVolumeClaimTemplates(dataClaim(cluster.name(), role, nodes.effectiveStorage()))
+                .endSpec()
+                .build();
+    }
+
+    private static PodSpec podSpec(DesiredCluster cluster, NodeRole role, NodesSpec nodes, KafkaPodTemplate template) {
+        List<Toleration> tolerations = template.getTolerations() == null ? List.of()
+                : template.getTolerations().stream().map(t -> new TolerationBuilder(t).build()).toList();
+        return new PodSpecBuilder()
+                .withContainers(container(cluster, role, nodes.getResources()))
+                .withVolumes(volumes(cluster))
+                .withSecurityContext(PodSecurity.pod())
+                .withTerminationGracePeriodSeconds(TERMINATION_GRACE_PERIOD_SECONDS)
+                // Kafka never calls the Kubernetes API.
+                .withAutomountServiceAccountToken(false)
+                // Service links would inject variables such as KAFKA_PORT (from a Service named kafka) or JMX_PORT
+                // into the environment Kafka's scripts read.
+                .withEnableServiceLinks(false)
+                .withNodeSelector(template.getNodeSelector() == null ? null
+                        : new LinkedHashMap<>(template.getNodeSelector()))
+                .withTolerations(tolerations)
+                .withAffinity(template.getAffinity() == null ? null
+                        : new AffinityBuilder(template.getAffinity()).build())
+                .withPriorityClassName(template.getPriorityClassName())
+                .withTopologySpreadConstraints(PodSpreading.constraints(cluster.name(), role, template))
+                .build();
+    }
+
+    private static Container container(DesiredCluster cluster, NodeRole role, ResourceRequirements resources) {
+        return new ContainerBuilder()
+                .withName(PodLayout.CONTAINER)
+                .withImage(cluster.spec().effectiveImage())
+                .withCommand(PodLayout.START_COMMAND_SHELL, PodLayout.startScriptPath())
+                .withEnv(env(cluster, role, resources))
+                .withPorts(ListenerPorts.containerPorts(role))
+                .withStartupProbe(NodeProbes.startup(role))
+                .withReadinessProbe(NodeProbes.readiness(role))
+                .withLivenessProbe(NodeProbes.liveness(role))
+                .withResources(resources == null ? null : new ResourceRequirementsBuilder(resources).build())
+                .withSecurityContext(PodSecurity.container())
+                .withVolumeMounts(mounts())
+                .build();
+    }
+
+    /**
+     * The renderer's environment for the role, the pod's own name first (bound to {@code metadata.name}) because
+     * Kubernetes expands {@code $(KAFKA_HA_NODE_NAME)} in later values only; then the pod's paths and heap.
+     */
+    static List<EnvVar> env(DesiredCluster cluster, NodeRole role, ResourceRequirements resources) {
+        List<EnvVar> env = new ArrayList<>();
+        PodEnvironment.forRole(cluster.rendered(), role, cluster.addressing()).forEach((name, value) ->
+                env.add(name.equals(StartScript.NODE_NAME) ? podName(name) : new EnvVar(name, value, null)));
+        PodLayout.runtimeEnv().forEach((name, value) -> env.add(new EnvVar(name, value, null)));
+        JvmHeap.options(resources).ifPresent(heap -> env.add(new EnvVar("KAFKA_HEAP_OPTS", heap, null)));
+        return env;
+    }
+
+    private static EnvVar podName(String name) {
+        return new EnvVarBuilder().withName(name)
+                .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom()
+                .build();
+    }
+
+    private static List<Volume> volumes(DesiredCluster cluster) {
+        return List.of(
+                new VolumeBuilder().withName(PodLayout.CONFIG_VOLUME)
+                        .withNewConfigMap()
+                            .withName(ResourceNames.configMap(cluster.name()))
+                            .withDefaultMode(READ_ONLY_FILE_MODE)
+                        .endConfigMap()
+                        .build(),
+                new VolumeBuilder().withName(PodLayout.TMP_VOLUME).withNewEmptyDir().endEmptyDir().build(),
+                new VolumeBuilder().withName(PodLayout.LOGS_VOLUME).withNewEmptyDir().endEmptyDir().build());
+    }
+
+    private static List<VolumeMount> mounts() {
+        return List.of(
+                mount(PodLayout.CONFIG_VOLUME, PodLayout.CONFIG_DIR, true),
+                mount(PodLayout.TMP_VOLUME, PodLayout.TMP_DIR, false),
+                mount(PodLayout.LOGS_VOLUME, PodLayout.LOG_DIR, false),
+                mount(PodLayout.DATA_VOLUME, PodLayout.DATA_DIR, false));
+    }
+
+    private static VolumeMount mount(String volume, String path, boolean readOnly) {
+        return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(readOnly ? true : null)
+                .build();
+    }
+
+    /** {@code data}: one claim per pod ({@code data-N-broker-0}, ...), dynamically provisioned from the class. */
+    private static PersistentVolumeClaim dataClaim(String cluster, NodeRole role, StorageSpec storage) {
+        return new PersistentVolumeClaimBuilder()
+                .withNewMetadata()
+                    .withName(PodLayout.DATA_VOLUME)
+                    .withLabels(Labels.forRole(cluster, role))
+                .endMetadata()
+                .withNewSpec()
+                    .withAccessModes("ReadWriteOnce")
+                    .withNewResources().addToRequests("storage", new Quantity(storage.getSize())).endResources()
+                    // Absent, not empty: an empty class would ask for a volume without any class (no provisioning).
+                    .withStorageClassName(storage.effectiveStorageClassName())
+                .endSpec()
+                .build();
+    }
+}

@@ -1,0 +1,38 @@
+package io.kafkaha.operator;
+
+import io.kafkaha.core.render.ClusterNaming;
+import io.kafkaha.core.spec.NodeRole;
+
+/**
+ * Names of the Kubernetes objects of cluster {@code N}. Node and service names come from core's
+ * {@link ClusterNaming}, which the renderer uses for DNS names too; the rest are Kubernetes-only.
+ */
+public final class ResourceNames {
+    private ResourceNames() {
+    }
+
+    /** {@code N-config}: the start script and both roles' configuration. */
+    public static String configMap(String cluster) {
+        return cluster + "-config";
+    }
+
+    /** {@code N}: the bootstrap Service, so a cluster named {@code kafka} is reached at {@code kafka:9092}. */
+    public static String bootstrapService(String cluster) {
+        return cluster;
+    }
+
+    /** {@code N-controller} / {@code N-broker}. */
+    public static String statefulSet(String cluster, NodeRole role) {
+        return ClusterNaming.statefulSet(cluster, role);
+    }
+
+    /** {@code N-controllers} / {@code N-brokers}: the headless Service behind the pods' DNS names. */
+    public static String headlessService(String cluster, NodeRole role) {
+        return ClusterNaming.headlessService(cluster, role);
+    }
+
+    /** Same name as the StatefulSet whose pods it protects. */
+    public static String disruptionBudget(String cluster, NodeRole role) {
+        return statefulSet(cluster, role);
+    }
+}
