@@ -1,0 +1,69 @@
+package io.kafkaha.bench;
+
+import io.kafkaha.core.kafka.ClientSettings;
+import io.kafkaha.core.kafka.ClusterHealth;
+import io.kafkaha.core.kafka.ClusterInspector;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * The baseline's "healthy": the very criterion, client settings and poll interval of kafka-ha's own readiness
+ * wait ({@code cli/…/local/ReadinessWait}), so both sides of the cold-start comparison stop the clock on the same
+ * event: the quorum has a leader, every broker is registered (describeCluster) and answers a request addressed
+ * to it, and no partition is offline.
+ */
+final class ClusterReadiness {
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private ClusterReadiness() {
+    }
+
+    /** A check run before every poll; throws when a node died, so a failed start is reported at once. */
+    interface NodesAlive {
+        void check();
+    }
+
+    static ClusterHealth await(String bootstrapServers, int brokers, Duration timeout, NodesAlive nodesAlive)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Object> config = ClientSettings.admin(bootstrapServers);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-ha-bench-readiness");
+        String lastSeen = "no broker answered yet";
+        try (Admin admin = Admin.create(config)) {
+            ClusterInspector inspector = new ClusterInspector(admin);
+            while (true) {
+                nodesAlive.check();
+                try {
+                    ClusterHealth health = inspector.inspect();
+                    if (health.isReady(brokers) && allAnswer(inspector, health)) {
+                        return health;
+                    }
+                    lastSeen = (health.hasQuorumLeader() ? "quorum leader " + health.quorumLeaderId()
+                            : "no quorum leader") + ", " + health.brokers().size() + "/" + brokers + " brokers";
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    // not serving yet
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("not healthy after " + timeout.toSeconds() + "s (" + lastSeen
+                            + ")");
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        }
+    }
+
+    private static boolean allAnswer(ClusterInspector inspector, ClusterHealth health) throws InterruptedException {
+        for (ClusterHealth.Broker broker : health.brokers()) {
+            if (!inspector.brokerAnswers(broker.nodeId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
