@@ -87,8 +87,10 @@ public final class LocalNodeCommands {
                 return;
             }
             cluster.writeConfig();
-            cluster.launch(node, KafkaInstallation.locate());
-            ReadinessWait.await(cluster, List.of(node), Duration.ofSeconds(timeoutSeconds), serves(cluster, node));
+            KafkaInstallation kafka = KafkaInstallation.locate();
+            cluster.launch(node, kafka);
+            new ReadinessWait(cluster, kafka, spec.commandLine().getErr())
+                    .await(List.of(node), Duration.ofSeconds(timeoutSeconds), serves(cluster, node));
             say(node.name() + " started.");
         }
 

@@ -56,25 +56,27 @@ public class LocalUpCommand implements Callable<Integer> {
         LocalCluster cluster = new LocalCluster(layout, state);
         List<NodePlan> stopped = cluster.nodes().stream().filter(node -> !cluster.isRunning(node)).toList();
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        KafkaInstallation kafka = KafkaInstallation.locate();
         if (stopped.isEmpty()) {
-            ReadinessWait.await(cluster, stopped, Duration.ofSeconds(timeoutSeconds));
+            new ReadinessWait(cluster, kafka, err)
+                    .awaitCluster(stopped, Duration.ofSeconds(timeoutSeconds));
             out.println("Cluster '" + state.name() + "' is already running.");
             printNextSteps(out, cluster);
             return 0;
         }
         // Every port is checked before anything starts or is saved, so a clash leaves nothing half-done.
         stopped.forEach(cluster::requirePortsFree);
-        KafkaInstallation kafka = KafkaInstallation.locate();
         if (existing.isEmpty()) {
             state.save(layout);
         }
         cluster.writeConfig();
-        PrintWriter err = spec.commandLine().getErr();
         err.println("Starting " + stopped.size() + " node(s) of cluster '" + state.name() + "' in " + layout.dir()
                 + " ...");
         err.flush();
         stopped.forEach(node -> cluster.launch(node, kafka));
-        ClusterHealth health = ReadinessWait.await(cluster, stopped, Duration.ofSeconds(timeoutSeconds));
+        ClusterHealth health = new ReadinessWait(cluster, kafka, err)
+                .awaitCluster(stopped, Duration.ofSeconds(timeoutSeconds));
         out.println("Cluster '" + state.name() + "' is up: " + state.controllers() + " controller(s), quorum leader "
                 + health.quorumLeaderId() + "; " + health.brokers().size() + " broker(s).");
         printNextSteps(out, cluster);

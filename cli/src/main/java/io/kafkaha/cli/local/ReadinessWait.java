@@ -6,8 +6,11 @@ import io.kafkaha.core.kafka.ClusterHealth;
 import io.kafkaha.core.kafka.ClusterInspector;
 import io.kafkaha.core.render.NodePlan;
 import io.kafkaha.core.spec.NodeRole;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
@@ -15,28 +18,39 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Waits until Kafka itself says the cluster serves: the quorum has a leader and every broker has registered.
- * Fails fast, with the tail of its log, when a node it started dies meanwhile; that is how a bad config or a
- * port taken at the last moment reaches the user.
+ * A node that exits meanwhile is started again, as the kubelet restarts a pod's container, at most
+ * {@link #RESTARTS_PER_NODE} times: Kafka 4.4 brokers on a loaded machine occasionally give up registering
+ * when the quorum changes leader right after forming, and a restart is the cure. A node that keeps exiting
+ * fails the wait with the tail of its log; that is how a bad config or a foreign volume reaches the user.
  */
 final class ReadinessWait {
+    static final int RESTARTS_PER_NODE = 2;
     private static final Duration POLL = Duration.ofMillis(500);
-
-    private ReadinessWait() {
-    }
 
     /** A condition on Kafka's view of the cluster, which may ask brokers directly. */
     interface ReadyCheck {
         boolean test(ClusterHealth health, ClusterInspector inspector) throws InterruptedException;
     }
 
+    private final LocalCluster cluster;
+    private final KafkaInstallation kafka;
+    private final PrintWriter notes;
+    private final Map<String, Integer> restarts = new HashMap<>();
+
+    ReadinessWait(LocalCluster cluster, KafkaInstallation kafka, PrintWriter notes) {
+        this.cluster = cluster;
+        this.kafka = kafka;
+        this.notes = notes;
+    }
+
     /** Until the whole cluster serves, including every broker just started (not a stale registration of it). */
-    static ClusterHealth await(LocalCluster cluster, Collection<NodePlan> started, Duration timeout) {
+    ClusterHealth awaitCluster(Collection<NodePlan> started, Duration timeout) {
         int brokers = cluster.state().brokers();
-        return await(cluster, started, timeout, (health, inspector) -> health.isReady(brokers)
+        return await(started, timeout, (health, inspector) -> health.isReady(brokers)
                 && startedBrokersAnswer(started, inspector));
     }
 
-    static boolean startedBrokersAnswer(Collection<NodePlan> started, ClusterInspector inspector)
+    private static boolean startedBrokersAnswer(Collection<NodePlan> started, ClusterInspector inspector)
             throws InterruptedException {
         for (NodePlan node : started) {
             if (node.role() == NodeRole.BROKER && !inspector.brokerAnswers(node.nodeId())) {
@@ -47,8 +61,7 @@ final class ReadinessWait {
     }
 
     /** Until {@code ready} holds. */
-    static ClusterHealth await(LocalCluster cluster, Collection<NodePlan> started, Duration timeout,
-                               ReadyCheck ready) {
+    ClusterHealth await(Collection<NodePlan> started, Duration timeout, ReadyCheck ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Object> config = ClientSettings.admin(cluster.bootstrapServers());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
@@ -57,15 +70,7 @@ final class ReadinessWait {
             ClusterInspector inspector = new ClusterInspector(admin);
             String lastSeen = "no broker answered yet";
             while (true) {
-                for (NodePlan node : started) {
-                    if (!cluster.isRunning(node)) {
-                        throw new UserError(node.name() + " exited while starting. Last lines of "
-                                + cluster.layout().logFile(node.name()) + ":\n  "
-                                + String.join("\n  ", cluster.logTail(node, 25))
-                                + "\nFix the cause and run the command again; 'kafka-ha local down' stops the"
-                                + " nodes that did start.");
-                    }
-                }
+                started.stream().filter(node -> !cluster.isRunning(node)).forEach(this::restartOrFail);
                 Optional<ClusterHealth> health = inspect(inspector);
                 if (health.isPresent()) {
                     if (isReady(ready, health.get(), inspector)) {
@@ -81,6 +86,24 @@ final class ReadinessWait {
                 sleep();
             }
         }
+    }
+
+    private void restartOrFail(NodePlan node) {
+        int done = restarts.merge(node.name(), 1, Integer::sum) - 1;
+        List<String> tail = cluster.logTail(node, 25);
+        if (done >= RESTARTS_PER_NODE) {
+            throw new UserError(node.name() + " exited while starting" + (done > 0 ? ", " + (done + 1) + " times"
+                    : "") + ". Last lines of " + cluster.layout().logFile(node.name()) + ":\n  "
+                    + String.join("\n  ", tail)
+                    + "\nFix the cause and run the command again; 'kafka-ha local down' stops the nodes that did"
+                    + " start.");
+        }
+        String reason = tail.stream().filter(line -> line.contains("ERROR")).reduce((a, b) -> b)
+                .orElse(tail.isEmpty() ? "no output" : tail.get(tail.size() - 1));
+        notes.println(node.name() + " exited while starting (" + reason.strip() + "); starting it again,"
+                + " as Kubernetes would");
+        notes.flush();
+        cluster.launch(node, kafka);
     }
 
     private static Optional<ClusterHealth> inspect(ClusterInspector inspector) {

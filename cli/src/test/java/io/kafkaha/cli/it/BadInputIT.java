@@ -76,7 +76,10 @@ class BadInputIT {
 
             Cli.Result result = cluster.up(24092, 1, 1);
             assertThat(result.exitCode()).isEqualTo(1);
-            assertThat(result.err()).contains("broken-broker-0 exited while starting. Last lines of")
+            // Restarted as a pod would be, then reported once it keeps failing.
+            assertThat(result.err()).contains("broken-broker-0 exited while starting (")
+                    .contains("starting it again, as Kubernetes would")
+                    .contains("broken-broker-0 exited while starting, 3 times. Last lines of")
                     .contains("Stored node id 7 doesn't match previous node id 0");
         }
     }
