@@ -28,7 +28,8 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
                     int baselinePortBase, Duration startTimeout) {
 
     static final String USAGE = String.join("\n",
-            "usage: bench/run.sh [options]",
+            "usage: bench/run.sh [--no-build] [options]",
+            "  --no-build            (first argument, read by run.sh) run the jars as they are, without building",
             "  --rounds N            rounds, each runs kafka-ha and the baseline, order alternating (default 3)",
             "  --records N           records per measured produce run (default 100000)",
             "  --warmup-records N    records sent first, not measured (default 10000)",
