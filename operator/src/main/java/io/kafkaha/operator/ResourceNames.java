@@ -16,6 +16,15 @@ public final class ResourceNames {
         return cluster + "-config";
     }
 
+    /**
+     * {@code N-cluster-id}: the Kafka cluster id, generated once. Not owned by the KafkaCluster, so like the volumes
+     * (which are formatted with that id) it outlives the cluster: a cluster re-created under the same name finds
+     * its data and its id together.
+     */
+    public static String clusterId(String cluster) {
+        return cluster + "-cluster-id";
+    }
+
     /** {@code N}: the bootstrap Service, so a cluster named {@code kafka} is reached at {@code kafka:9092}. */
     public static String bootstrapService(String cluster) {
         return cluster;

@@ -1,0 +1,118 @@
+package io.kafkaha.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.kafkaha.api.v1beta1.KafkaClusterStatus;
+import io.kafkaha.api.v1beta1.SpecProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Collects what one reconciliation found wrong (a refused spec, nodes not ready, an error) and turns it into the
+ * status conditions:
+ * <ul>
+ *   <li>{@code SpecValid}: True ({@value #ACCEPTED}) or False ({@value #INVALID_SPEC}, the message names every
+ *       field and what to do);</li>
+ *   <li>{@code Ready}: True ({@value #ALL_NODES_READY}) when every desired node is ready, otherwise False with the
+ *       first of {@value #RECONCILE_FAILED}, {@value #INVALID_SPEC}, {@value #NODES_NOT_READY}.</li>
+ * </ul>
+ * Every condition carries the generation it describes; its {@code lastTransitionTime} is kept from the previous
+ * status unless the condition's status changes.
+ */
+final class ClusterStatusAggregator {
+    static final String SPEC_VALID = "SpecValid";
+    static final String ACCEPTED = "SpecAccepted";
+    static final String INVALID_SPEC = "InvalidSpec";
+    static final String ALL_NODES_READY = "AllNodesReady";
+    static final String NODES_NOT_READY = "NodesNotReady";
+    static final String RECONCILE_FAILED = "ReconcileFailed";
+
+    private final KafkaClusterStatus previous;
+    private final Long generation;
+    private final Clock clock;
+    private final List<SpecProblem> refusals = new ArrayList<>();
+    private final List<String> notReady = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    private boolean specChecked;
+    private String readyMessage = "all nodes ready";
+
+    ClusterStatusAggregator(KafkaClusterStatus previous, Long generation, Clock clock) {
+        this.previous = previous == null ? new KafkaClusterStatus() : previous;
+        this.generation = generation;
+        this.clock = clock;
+    }
+
+    ClusterStatusAggregator specChecked(List<SpecProblem> problems) {
+        specChecked = true;
+        refusals.addAll(problems);
+        return this;
+    }
+
+    ClusterStatusAggregator notReady(String message) {
+        notReady.add(message);
+        return this;
+    }
+
+    ClusterStatusAggregator error(String message) {
+        errors.add(message);
+        return this;
+    }
+
+    ClusterStatusAggregator readyMessage(String message) {
+        readyMessage = message;
+        return this;
+    }
+
+    boolean isReady() {
+        return refusals.isEmpty() && notReady.isEmpty() && errors.isEmpty();
+    }
+
+    /** Sets the conditions of {@code status} (whose other fields the caller filled in) and returns it. */
+    KafkaClusterStatus conditionsOn(KafkaClusterStatus status) {
+        List<Condition> conditions = new ArrayList<>();
+        if (specChecked) {
+            conditions.add(refusals.isEmpty()
+                    ? condition(SPEC_VALID, true, ACCEPTED, "the spec is applied")
+                    : condition(SPEC_VALID, false, INVALID_SPEC, refusalMessage()));
+        } else {
+            previous.condition(SPEC_VALID).ifPresent(conditions::add);
+        }
+        if (!errors.isEmpty()) {
+            conditions.add(condition(KafkaClusterStatus.READY, false, RECONCILE_FAILED, String.join("; ", errors)));
+        } else if (!refusals.isEmpty()) {
+            conditions.add(condition(KafkaClusterStatus.READY, false, INVALID_SPEC, refusalMessage()));
+        } else if (!notReady.isEmpty()) {
+            conditions.add(condition(KafkaClusterStatus.READY, false, NODES_NOT_READY, String.join("; ", notReady)));
+        } else {
+            conditions.add(condition(KafkaClusterStatus.READY, true, ALL_NODES_READY, readyMessage));
+        }
+        status.setConditions(conditions);
+        return status;
+    }
+
+    private String refusalMessage() {
+        return "spec refused, nothing was changed on the running cluster: "
+                + String.join("; ", refusals.stream().map(SpecProblem::toString).toList());
+    }
+
+    private Condition condition(String type, boolean status, String reason, String message) {
+        String value = status ? "True" : "False";
+        Optional<Condition> before = previous.condition(type);
+        String since = before.filter(c -> Objects.equals(c.getStatus(), value))
+                .map(Condition::getLastTransitionTime)
+                .orElseGet(() -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+        return new ConditionBuilder()
+                .withType(type)
+                .withStatus(value)
+                .withReason(reason)
+                .withMessage(message)
+                .withObservedGeneration(generation)
+                .withLastTransitionTime(since)
+                .build();
+    }
+}

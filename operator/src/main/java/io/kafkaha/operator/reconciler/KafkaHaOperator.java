@@ -1,0 +1,38 @@
+package io.kafkaha.operator.reconciler;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Builds the kafka-ha {@link Operator}: the KafkaCluster reconciler on a given client, watching the given
+ * namespaces (all when empty). Production runs with JOSDK's defaults, i.e. server-side apply for owned objects and
+ * for the status; {@code overrides} lets tests adapt the configuration (e.g. a mock API server without SSA).
+ */
+public final class KafkaHaOperator {
+    private KafkaHaOperator() {
+    }
+
+    /** The operator as it runs against a real API server. */
+    public static Operator create(KubernetesClient client, Set<String> namespaces) {
+        return create(client, namespaces, new KafkaClusterReconciler(), overrides -> { });
+    }
+
+    public static Operator create(KubernetesClient client, Set<String> namespaces, KafkaClusterReconciler reconciler,
+                                  Consumer<ConfigurationServiceOverrider> overrides) {
+        Operator operator = new Operator(configuration -> {
+            configuration.withKubernetesClient(client).withCloseClientOnStop(false);
+            overrides.accept(configuration);
+        });
+        operator.register(reconciler, controller -> {
+            if (namespaces.isEmpty()) {
+                controller.watchingAllNamespaces();
+            } else {
+                controller.settingNamespaces(namespaces);
+            }
+        });
+        return operator;
+    }
+}

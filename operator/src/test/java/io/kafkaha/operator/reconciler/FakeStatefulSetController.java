@@ -1,0 +1,135 @@
+package io.kafkaha.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the StatefulSet controller and the kubelet do, as far as the operator can see: every 50 ms, for each
+ * StatefulSet, pods {@code <set>-<ordinal>} from the template (Ready when {@link #podsBecomeReady} is on), one
+ * claim per pod and claim template (never deleted, as with a Retain policy), surplus pods removed, and the status.
+ */
+final class FakeStatefulSetController implements AutoCloseable {
+    private final KubernetesClient client;
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "fake-statefulset-controller");
+        thread.setDaemon(true);
+        return thread;
+    });
+    volatile boolean podsBecomeReady = true;
+
+    FakeStatefulSetController(KubernetesClient client) {
+        this.client = client;
+        loop.scheduleWithFixedDelay(this::syncAll, 0, 50, TimeUnit.MILLISECONDS);
+    }
+
+    private void syncAll() {
+        try {
+            client.apps().statefulSets().inAnyNamespace().list().getItems().forEach(this::sync);
+        } catch (RuntimeException e) {
+            // The next round retries; objects may vanish between list and update.
+        }
+    }
+
+    private void sync(StatefulSet set) {
+        String namespace = set.getMetadata().getNamespace();
+        String name = set.getMetadata().getName();
+        int replicas = set.getSpec().getReplicas();
+        int ready = 0;
+        for (int ordinal = 0; ordinal < replicas; ordinal++) {
+            String podName = name + "-" + ordinal;
+            Pod pod = client.pods().inNamespace(namespace).withName(podName).get();
+            if (pod == null) {
+                pod = client.resource(pod(set, podName)).create();
+            }
+            set.getSpec().getVolumeClaimTemplates().forEach(template -> {
+                String claim = template.getMetadata().getName() + "-" + podName;
+                if (client.persistentVolumeClaims().inNamespace(namespace).withName(claim).get() == null) {
+                    client.resource(claim(template, claim, namespace)).create();
+                }
+            });
+            if (isReady(pod)) {
+                ready++;
+            } else if (podsBecomeReady) {
+                client.resource(new PodBuilder(pod).editStatus().withPhase("Running")
+                        .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build())
+                        .updateStatus();
+                ready++;
+            }
+        }
+        client.pods().inNamespace(namespace).withLabels(set.getSpec().getSelector().getMatchLabels()).list()
+                .getItems().stream()
+                .filter(pod -> ordinal(pod.getMetadata().getName(), name) >= replicas)
+                .forEach(pod -> client.resource(pod).delete());
+        String revision = name + "-" + Integer.toHexString(Objects.hash(set.getSpec().getTemplate()));
+        StatefulSetStatus status = new StatefulSetStatusBuilder()
+                .withObservedGeneration(set.getMetadata().getGeneration())
+                .withReplicas(replicas)
+                .withReadyReplicas(ready)
+                .withAvailableReplicas(ready)
+                .withCurrentReplicas(replicas)
+                .withUpdatedReplicas(replicas)
+                .withCurrentRevision(revision)
+                .withUpdateRevision(revision)
+                .build();
+        if (!status.equals(set.getStatus())) {
+            set.setStatus(status);
+            client.resource(set).updateStatus();
+        }
+    }
+
+    private static boolean isReady(Pod pod) {
+        return pod.getStatus() != null && pod.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    private static int ordinal(String pod, String set) {
+        try {
+            return Integer.parseInt(pod.substring(set.length() + 1));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static Pod pod(StatefulSet set, String name) {
+        Map<String, String> labels = new LinkedHashMap<>(set.getSpec().getTemplate().getMetadata().getLabels());
+        labels.put("statefulset.kubernetes.io/pod-name", name);
+        return new PodBuilder()
+                .withNewMetadata()
+                    .withName(name)
+                    .withNamespace(set.getMetadata().getNamespace())
+                    .withLabels(labels)
+                    .withAnnotations(set.getSpec().getTemplate().getMetadata().getAnnotations())
+                    .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("StatefulSet")
+                            .withName(set.getMetadata().getName()).withUid(set.getMetadata().getUid())
+                            .withController(true).build())
+                .endMetadata()
+                .withSpec(set.getSpec().getTemplate().getSpec())
+                .withNewStatus().withPhase("Pending").endStatus()
+                .build();
+    }
+
+    private static PersistentVolumeClaim claim(PersistentVolumeClaim template, String name, String namespace) {
+        return new PersistentVolumeClaimBuilder(template)
+                .editMetadata().withName(name).withNamespace(namespace).endMetadata()
+                .build();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        loop.shutdownNow();
+        loop.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}
