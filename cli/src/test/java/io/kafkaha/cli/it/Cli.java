@@ -22,9 +22,22 @@ final class Cli {
     private static final String KAFKA_HOME = System.getProperty("kafkaha.kafka.home", "../kafka-home/target/kafka");
 
     private final Path home;
+    private final List<String> jvmOptions;
 
     Cli(Path home) {
+        this(home, List.of());
+    }
+
+    private Cli(Path home, List<String> jvmOptions) {
         this.home = home;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The same CLI with options for its JVM, e.g. {@code -Djdk.net.hosts.file=...}, which only JVM start reads. */
+    Cli withJvmOptions(String... options) {
+        List<String> all = new ArrayList<>(jvmOptions);
+        all.addAll(List.of(options));
+        return new Cli(home, all);
     }
 
     record Result(int exitCode, String out, String err) {
@@ -48,8 +61,10 @@ final class Cli {
 
     /** Starts the CLI without waiting: for long commands (verify) while the test does something else. */
     Running start(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("KAFKA_HA_HOME", home.toString());
