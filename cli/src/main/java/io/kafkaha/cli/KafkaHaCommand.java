@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ConsumeCommand.class,
             StatusCommand.class,
             VerifyCommand.class,
+            OperatorCommand.class,
             CommandLine.HelpCommand.class
         })
 public class KafkaHaCommand implements Runnable {
@@ -21,6 +22,7 @@ public class KafkaHaCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        OperatorCommand.LogSettings.quietByDefault();
         System.exit(newCommandLine().execute(args));
     }
 
