@@ -63,7 +63,7 @@ public final class NodeStatefulSet {
                     .withPodManagementPolicy("Parallel")
                     .withNewUpdateStrategy().withType("OnDelete").endUpdateStrategy()
                     .withNewPersistentVolumeClaimRetentionPolicy()
-                        .withWhenDeleted("Retain")
+                        .withWhenDeleted(nodes.effectiveStorage().deletesClaimsWithCluster() ? "Delete" : "Retain")
                         .withWhenScaled("Retain")
                     .endPersistentVolumeClaimRetentionPolicy()
                     .withNewSelector().withMatchLabels(Labels.selector(cluster.name(), role)).endSelector()

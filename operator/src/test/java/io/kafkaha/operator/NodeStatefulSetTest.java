@@ -91,6 +91,21 @@ class NodeStatefulSetTest {
     }
 
     @Test
+    void volumesAreDeletedWithTheClusterOnlyWhenTheSpecAsks() {
+        StorageSpec deleted = new StorageSpec("100Gi", null);
+        deleted.setDeleteClaimsWithCluster(true);
+        KafkaClusterSpec spec = new KafkaClusterSpec();
+        spec.setBrokers(new BrokersSpec(3, deleted));
+        DesiredCluster cluster = Clusters.desired(Clusters.withSpec(spec));
+        var brokers = NodeStatefulSet.desired(cluster, NodeRole.BROKER).getSpec();
+        assertThat(brokers.getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Delete");
+        // Scaling down never deletes data: a broker scaled away may still hold the only copy of a partition.
+        assertThat(brokers.getPersistentVolumeClaimRetentionPolicy().getWhenScaled()).isEqualTo("Retain");
+        assertThat(NodeStatefulSet.desired(cluster, NodeRole.CONTROLLER).getSpec()
+                .getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Retain");
+    }
+
+    @Test
     void replicasComeFromTheSpec() {
         KafkaClusterSpec spec = new KafkaClusterSpec();
         spec.setBrokers(new BrokersSpec(5, null));

@@ -13,7 +13,7 @@ import io.fabric8.generator.annotation.ValidationRule;
  * provisioning). Volumes can grow but never shrink, and their storage class is fixed once they exist.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"size", "storageClassName"})
+@JsonPropertyOrder({"size", "storageClassName", "deleteClaimsWithCluster"})
 @ValidationRule(value = "(has(self.storageClassName) ? self.storageClassName : '')"
         + " == (has(oldSelf.storageClassName) ? oldSelf.storageClassName : '')",
         message = "storageClassName cannot change on a live cluster: existing volumes keep their class;"
@@ -35,6 +35,11 @@ public class StorageSpec extends SpecPart {
             + " class. Fixed once the cluster exists.")
     @Size(max = 253)
     private String storageClassName;
+
+    @JsonPropertyDescription("Delete the volumes when the KafkaCluster is deleted. Default false: volumes (and the"
+            + " data on them) are kept, and a KafkaCluster re-created with the same name picks them up again."
+            + " Volumes of nodes removed by scaling down are always kept.")
+    private Boolean deleteClaimsWithCluster;
 
     public StorageSpec() {
     }
@@ -58,6 +63,19 @@ public class StorageSpec extends SpecPart {
 
     public void setStorageClassName(String storageClassName) {
         this.storageClassName = storageClassName;
+    }
+
+    public Boolean getDeleteClaimsWithCluster() {
+        return deleteClaimsWithCluster;
+    }
+
+    public void setDeleteClaimsWithCluster(Boolean deleteClaimsWithCluster) {
+        this.deleteClaimsWithCluster = deleteClaimsWithCluster;
+    }
+
+    /** Whether the StatefulSet deletes its volume claims together with itself (only when asked for). */
+    public boolean deletesClaimsWithCluster() {
+        return Boolean.TRUE.equals(deleteClaimsWithCluster);
     }
 
     /** The class to put in volume claims, or null for the cluster's default class (an empty string means none). */

@@ -192,7 +192,8 @@ class KafkaClusterSpecsTest {
                         + " name or remove it",
                 "spec.brokers.replica: unknown field; spec.brokers has replicas, storage, resources and config; correct"
                         + " the name or remove it",
-                "spec.brokers.storage.class: unknown field; spec.brokers.storage has size and storageClassName; correct"
+                "spec.brokers.storage.class: unknown field; spec.brokers.storage has size, storageClassName and"
+                        + " deleteClaimsWithCluster; correct"
                         + " the name or remove it",
                 "spec.template.toleration: unknown field; spec.template has labels, annotations, nodeSelector,"
                         + " tolerations, affinity, topologySpreadConstraints and priorityClassName; correct the name or"

@@ -15,9 +15,16 @@ public final class KafkaHaOperator {
     private KafkaHaOperator() {
     }
 
-    /** The operator as it runs against a real API server. */
+    /**
+     * The operator as it runs against a real API server. Inside the cluster (in a pod, where Kubernetes sets
+     * {@code KUBERNETES_SERVICE_HOST}) the pods' DNS names resolve, so Ready also asks Kafka itself; outside, the
+     * brokers are out of reach and the pods' readiness stands alone.
+     */
     public static Operator create(KubernetesClient client, Set<String> namespaces) {
-        return create(client, namespaces, new KafkaClusterReconciler(), overrides -> { });
+        KafkaHealthProbe kafka = System.getenv("KUBERNETES_SERVICE_HOST") != null
+                ? new AdminKafkaHealthProbe() : KafkaHealthProbe.NONE;
+        return create(client, namespaces, new KafkaClusterReconciler(java.time.Clock.systemUTC(), kafka),
+                overrides -> { });
     }
 
     public static Operator create(KubernetesClient client, Set<String> namespaces, KafkaClusterReconciler reconciler,
