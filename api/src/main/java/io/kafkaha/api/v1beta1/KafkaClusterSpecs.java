@@ -88,7 +88,7 @@ public final class KafkaClusterSpecs {
 
     /**
      * What a live cluster cannot do when its spec goes from {@code applied} to {@code desired}: shrink volumes
-     * (Kubernetes only expands them) or move them to another storage class (a StatefulSet's volume claims are
+     * (Kubernetes only expands them), grow them (not supported yet) or move them to another storage class (a StatefulSet's volume claims are
      * fixed, and existing volumes would keep the old class anyway). Sizes that do not parse are left to
      * {@link #validate}.
      */
@@ -103,6 +103,13 @@ public final class KafkaClusterSpecs {
                 problems.add(new SpecProblem(path(role, "storage.size"), "cannot shrink from " + before.getSize()
                         + " to " + after.getSize() + ": Kubernetes volumes only grow; set it back to "
                         + before.getSize() + " or more"));
+            } else if (beforeBytes != null && afterBytes != null && afterBytes.compareTo(beforeBytes) > 0) {
+                // Refused until the operator re-creates StatefulSets: their claim templates are immutable, so
+                // applying it would only fail at the API server on every retry.
+                problems.add(new SpecProblem(path(role, "storage.size"), "growing from " + before.getSize() + " to "
+                        + after.getSize() + " is not supported yet (a StatefulSet's volume claim templates cannot"
+                        + " change); set it back to " + before.getSize() + ". To grow the volumes now, expand each"
+                        + " PVC data-<pod> yourself if its storage class allows expansion"));
             }
             if (!Objects.equals(before.effectiveStorageClassName(), after.effectiveStorageClassName())) {
                 problems.add(new SpecProblem(path(role, "storage.storageClassName"), "cannot change from "

@@ -10,7 +10,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /**
  * The persistent volume each node of a role gets, through the StatefulSet's volumeClaimTemplates (dynamic
- * provisioning). Volumes can grow but never shrink, and their storage class is fixed once they exist.
+ * provisioning). Volumes never shrink (growing them is not supported yet), and their class is fixed once they exist.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"size", "storageClassName", "deleteClaimsWithCluster"})
@@ -25,8 +25,8 @@ public class StorageSpec extends SpecPart {
      */
     public static final String SIZE_PATTERN = "^[0-9]+(\\.[0-9]+)?([KMGTPE]i|[kMGTPE])?$";
 
-    @JsonPropertyDescription("Size of each volume, a Kubernetes quantity such as 10Gi, 500Mi or 1Ti. It can be"
-            + " increased later if the storage class allows volume expansion; it can never be decreased.")
+    @JsonPropertyDescription("Size of each volume, a Kubernetes quantity such as 10Gi, 500Mi or 1Ti. Fixed once"
+            + " the cluster exists: it can never be decreased, and growing it is not supported yet.")
     @Required
     @Pattern(SIZE_PATTERN)
     private String size;

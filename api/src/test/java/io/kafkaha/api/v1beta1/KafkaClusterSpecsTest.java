@@ -229,14 +229,25 @@ class KafkaClusterSpecsTest {
     }
 
     @Test
-    void growingStorageOrSpellingTheSameSizeDifferentlyIsFine() {
+    void spellingTheSameSizeDifferentlyIsFine() {
         KafkaClusterSpec applied = new KafkaClusterSpec();
         applied.setControllers(new ControllersSpec(3, new StorageSpec("1Gi", null)));
         KafkaClusterSpec desired = new KafkaClusterSpec();
         desired.setControllers(new ControllersSpec(3, new StorageSpec("1024Mi", null)));
-        desired.setBrokers(new BrokersSpec(3, new StorageSpec("20Gi", null)));
 
         assertThat(KafkaClusterSpecs.changeProblems(applied, desired)).isEmpty();
+    }
+
+    @Test
+    void growingStorageIsRefusedUntilTheOperatorCanApplyIt() {
+        KafkaClusterSpec applied = new KafkaClusterSpec();
+        KafkaClusterSpec desired = new KafkaClusterSpec();
+        desired.setBrokers(new BrokersSpec(3, new StorageSpec("20Gi", null)));
+
+        assertThat(KafkaClusterSpecs.changeProblems(applied, desired)).extracting(SpecProblem::toString)
+                .singleElement().asString()
+                .startsWith("spec.brokers.storage.size: growing from 10Gi to 20Gi is not supported yet")
+                .contains("set it back to 10Gi");
     }
 
     @Test
