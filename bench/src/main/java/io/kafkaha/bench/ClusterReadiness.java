@@ -28,9 +28,7 @@ final class ClusterReadiness {
     static ClusterHealth await(String bootstrapServers, int brokers, Duration timeout, NodesAlive nodesAlive)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Object> config = ClientSettings.admin(bootstrapServers);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        Map<String, Object> config = ClientSettings.probingAdmin(bootstrapServers);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-ha-bench-readiness");
         String lastSeen = "no broker answered yet";
         try (Admin admin = Admin.create(config)) {

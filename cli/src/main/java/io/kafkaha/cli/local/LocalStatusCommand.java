@@ -6,11 +6,9 @@ import io.kafkaha.core.kafka.ClusterInspector;
 import io.kafkaha.core.render.NodePlan;
 import io.kafkaha.core.spec.NodeRole;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,10 +64,7 @@ public class LocalStatusCommand implements Callable<Integer> {
     }
 
     private static Optional<ClusterHealth> inspect(LocalCluster cluster) {
-        Map<String, Object> config = ClientSettings.admin(cluster.bootstrapServers());
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(ClientSettings.probingAdmin(cluster.bootstrapServers()))) {
             return Optional.of(new ClusterInspector(admin).inspect());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Waits until Kafka itself says the cluster serves: the quorum has a leader and every broker has registered.
@@ -63,10 +62,7 @@ final class ReadinessWait {
     /** Until {@code ready} holds. */
     ClusterHealth await(Collection<NodePlan> started, Duration timeout, ReadyCheck ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Object> config = ClientSettings.admin(cluster.bootstrapServers());
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(ClientSettings.probingAdmin(cluster.bootstrapServers()))) {
             ClusterInspector inspector = new ClusterInspector(admin);
             String lastSeen = "no broker answered yet";
             while (true) {

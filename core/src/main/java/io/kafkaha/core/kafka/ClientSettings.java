@@ -28,6 +28,17 @@ public final class ClientSettings {
         return config;
     }
 
+    /**
+     * For probing a cluster that may not serve yet (waiting for readiness, health checks): a call gives up after
+     * 5 s instead of {@link #ADMIN_TIMEOUT}, so a poll loop stays responsive.
+     */
+    public static Map<String, Object> probingAdmin(String bootstrapServers) {
+        Map<String, Object> config = admin(bootstrapServers);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        return config;
+    }
+
     /** acks=all and idempotence: a record is acknowledged only once min.insync.replicas have it, exactly once. */
     public static Map<String, Object> durableProducer(String bootstrapServers) {
         Map<String, Object> config = new HashMap<>();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +29,7 @@ public final class AdminKafkaHealthProbe implements KafkaHealthProbe {
         String bootstrap = brokers.stream()
                 .map(broker -> cluster.addressing().hostPort(Listener.CLIENT, broker.ordinal()))
                 .collect(Collectors.joining(","));
-        Map<String, Object> config = ClientSettings.admin(bootstrap);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        Map<String, Object> config = ClientSettings.probingAdmin(bootstrap);
         try (Admin admin = Admin.create(config)) {
             return problems(new ClusterInspector(admin).inspect(), brokers.size());
         } catch (InterruptedException e) {
