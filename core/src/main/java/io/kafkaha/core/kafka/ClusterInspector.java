@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -30,8 +31,9 @@ public final class ClusterInspector {
     }
 
     public ClusterHealth inspect() throws ExecutionException, InterruptedException {
-        String clusterId = admin.describeCluster().clusterId().get();
-        List<ClusterHealth.Broker> brokers = admin.describeCluster().nodes().get().stream()
+        DescribeClusterResult cluster = admin.describeCluster();
+        String clusterId = cluster.clusterId().get();
+        List<ClusterHealth.Broker> brokers = cluster.nodes().get().stream()
                 .sorted(Comparator.comparingInt(Node::id))
                 .map(node -> new ClusterHealth.Broker(node.id(), node.host() + ":" + node.port()))
                 .toList();
