@@ -1,6 +1,6 @@
 package io.kafkaha.cli.local;
 
-import java.util.ArrayList;
+import io.kafkaha.cli.client.TextTable;
 import java.util.List;
 
 /** The node table of {@code local status}, as aligned plain text. */
@@ -12,23 +12,8 @@ final class LocalStatusTable {
     }
 
     static String render(List<Row> rows) {
-        List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"NODE", "ROLE", "NODE.ID", "PID", "ADDRESS", "STATE"});
-        rows.forEach(row -> cells.add(new String[] {
-            row.node(), row.role(), String.valueOf(row.nodeId()), row.pid(), row.address(), row.state()}));
-        int[] widths = new int[cells.get(0).length];
-        cells.forEach(line -> {
-            for (int i = 0; i < line.length; i++) {
-                widths[i] = Math.max(widths[i], line[i].length());
-            }
-        });
-        StringBuilder text = new StringBuilder();
-        for (String[] line : cells) {
-            for (int i = 0; i < line.length; i++) {
-                text.append(i == line.length - 1 ? line[i] : String.format("%-" + (widths[i] + 2) + "s", line[i]));
-            }
-            text.append('\n');
-        }
-        return text.toString().stripTrailing();
+        TextTable table = new TextTable("", "NODE", "ROLE", "NODE.ID", "PID", "ADDRESS", "STATE");
+        rows.forEach(row -> table.row(row.node(), row.role(), row.nodeId(), row.pid(), row.address(), row.state()));
+        return String.join("\n", table.lines());
     }
 }
