@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                     + "while consuming, then report lost, duplicated and reordered records, failed sends, the "
                     + "longest stall and send latencies.",
             "Kill a broker while it runs to see what a failover costs. Exit code 0 if nothing was lost, "
-                    + "duplicated or reordered, 1 otherwise."
+                    + "duplicated or reordered (with --strict: and every send was acknowledged), 1 otherwise."
         })
 public class VerifyCommand implements Callable<Integer> {
     static final int PARTITIONS = 6;
@@ -68,6 +68,11 @@ public class VerifyCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     long drainTimeoutSeconds;
 
+    @Option(names = "--strict",
+            description = "Also fail if any send failed or none was acknowledged: for a cluster that should be "
+                    + "healthy throughout (the chart's helm test), not for a failover test.")
+    boolean strict;
+
     @Override
     public Integer call() throws InterruptedException {
         VerifierSettings settings = settings(bootstrap.resolve());
@@ -78,9 +83,9 @@ public class VerifyCommand implements Callable<Integer> {
         err.flush();
         VerificationReport report = runAndReportProgress(settings, err);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(report.render());
+        out.print(report.render(strict));
         out.flush();
-        return report.passed() ? 0 : 1;
+        return (strict ? report.passedStrictly() : report.passed()) ? 0 : 1;
     }
 
     private VerifierSettings settings(String servers) {

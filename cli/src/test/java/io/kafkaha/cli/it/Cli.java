@@ -17,14 +17,14 @@ import java.util.concurrent.TimeUnit;
  * Runs the built {@code kafka-ha} jar as a user would, in its own JVM, with its own {@code KAFKA_HA_HOME} so
  * tests never see each other's (or the developer's) local clusters.
  */
-final class Cli {
+public final class Cli {
     private static final Path JAR = Path.of(System.getProperty("kafkaha.jar", "target/kafka-ha.jar"));
     private static final String KAFKA_HOME = System.getProperty("kafkaha.kafka.home", "../kafka-home/target/kafka");
 
     private final Path home;
     private final List<String> jvmOptions;
 
-    Cli(Path home) {
+    public Cli(Path home) {
         this(home, List.of());
     }
 
@@ -34,24 +34,24 @@ final class Cli {
     }
 
     /** The same CLI with options for its JVM, e.g. {@code -Djdk.net.hosts.file=...}, which only JVM start reads. */
-    Cli withJvmOptions(String... options) {
+    public Cli withJvmOptions(String... options) {
         List<String> all = new ArrayList<>(jvmOptions);
         all.addAll(List.of(options));
         return new Cli(home, all);
     }
 
-    record Result(int exitCode, String out, String err) {
-        Result assertOk() {
+    public record Result(int exitCode, String out, String err) {
+        public Result assertOk() {
             assertThat(exitCode).as("exit code; stdout:%n%s%nstderr:%n%s", out, err).isZero();
             return this;
         }
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         return runWithInput(null, args);
     }
 
-    Result runWithInput(String stdin, String... args) {
+    public Result runWithInput(String stdin, String... args) {
         Running running = start(args);
         if (stdin != null) {
             running.write(stdin);
@@ -60,7 +60,7 @@ final class Cli {
     }
 
     /** Starts the CLI without waiting: for long commands (verify) while the test does something else. */
-    Running start(String... args) {
+    public Running start(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -77,7 +77,7 @@ final class Cli {
     }
 
     /** A CLI process whose output is collected as it comes, so the test can watch it. */
-    static final class Running {
+    public static final class Running {
         private final Process process;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -90,7 +90,7 @@ final class Cli {
             this.errPump = pump(process.getErrorStream(), err);
         }
 
-        void write(String input) {
+        public void write(String input) {
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -98,19 +98,19 @@ final class Cli {
             }
         }
 
-        String errSoFar() {
+        public String errSoFar() {
             synchronized (err) {
                 return err.toString(StandardCharsets.UTF_8);
             }
         }
 
-        String outSoFar() {
+        public String outSoFar() {
             synchronized (out) {
                 return out.toString(StandardCharsets.UTF_8);
             }
         }
 
-        Result await(int timeoutSeconds) {
+        public Result await(int timeoutSeconds) {
             try {
                 if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * image's Kafka installation replaced by the stand-in. Nothing here is rendered again: all of it is read from
  * the StatefulSet and ConfigMap objects the operator applies.
  */
-final class PodProcess {
+public final class PodProcess {
     /** Kubernetes' {@code $(VAR)} reference in env values and commands. */
     private static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
@@ -66,16 +66,16 @@ final class PodProcess {
         this.process = new NodeProcess(dir.resolve("pid"));
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String dnsName() {
+    public String dnsName() {
         return dnsName;
     }
 
     /** The container's ports, e.g. {@code client=9092}. */
-    Map<String, Integer> ports() {
+    public Map<String, Integer> ports() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (ContainerPort port : container.getPorts()) {
             ports.put(port.getName(), port.getContainerPort());
@@ -84,19 +84,19 @@ final class PodProcess {
     }
 
     /** The container's environment as Kubernetes gives it to this pod. */
-    Map<String, String> kubernetesEnv() {
+    public Map<String, String> kubernetesEnv() {
         return kubernetesEnv;
     }
 
     /** {@link #kubernetesEnv()} with every path in a volume mount, or in the image's Kafka, mapped to this host. */
-    Map<String, String> hostEnv() {
+    public Map<String, String> hostEnv() {
         Map<String, String> env = new LinkedHashMap<>();
         kubernetesEnv.forEach((key, value) -> env.put(key, onHost(value)));
         return env;
     }
 
     /** The container's command and args, with the same path mapping. */
-    List<String> command() {
+    public List<String> command() {
         List<String> command = new ArrayList<>();
         container.getCommand().forEach(arg -> command.add(onHost(arg)));
         if (container.getArgs() != null) {
@@ -105,11 +105,11 @@ final class PodProcess {
         return command;
     }
 
-    Path volume(String volumeName) {
+    public Path volume(String volumeName) {
         return dir.resolve("volumes").resolve(volumeName);
     }
 
-    Path log() {
+    public Path log() {
         return dir.resolve("pod.log");
     }
 
@@ -128,11 +128,11 @@ final class PodProcess {
         return process.running();
     }
 
-    boolean exited() {
+    public boolean exited() {
         return process.exitedUnexpectedly();
     }
 
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             if (!Files.exists(log())) {
                 return "(no log)";

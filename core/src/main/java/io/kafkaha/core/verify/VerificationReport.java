@@ -47,7 +47,20 @@ public record VerificationReport(long acknowledged, long consumed, long lost, Li
         return lost == 0 && duplicates == 0 && orderViolations == 0 && offsetConflicts == 0;
     }
 
+    /**
+     * {@link #passed()}, and besides every send was acknowledged and there was at least one: what a healthy cluster
+     * must show (a {@code helm test}), where a failover's refused sends would be a failure too.
+     */
+    public boolean passedStrictly() {
+        return passed() && failedSends == 0 && acknowledged > 0;
+    }
+
     public String render() {
+        return render(false);
+    }
+
+    /** The report; with {@code strict}, {@code result} is {@link #passedStrictly()} and a failure says why. */
+    public String render(boolean strict) {
         StringBuilder out = new StringBuilder();
         line(out, "acknowledged", acknowledged);
         line(out, "consumed", consumed);
@@ -60,9 +73,14 @@ public record VerificationReport(long acknowledged, long consumed, long lost, Li
         line(out, "latency-p50-ms", millis(latencyP50));
         line(out, "latency-p99-ms", millis(latencyP99));
         line(out, "latency-max-ms", millis(latencyMax));
-        line(out, "result", passed() ? "PASS" : "FAIL");
-        if (lost > 0 || duplicates > 0 || !notes.isEmpty() || !failureSummary.isEmpty()) {
+        line(out, "result", (strict ? passedStrictly() : passed()) ? "PASS" : "FAIL");
+        boolean strictFailure = strict && passed() && !passedStrictly();
+        if (lost > 0 || duplicates > 0 || !notes.isEmpty() || !failureSummary.isEmpty() || strictFailure) {
             out.append('\n');
+        }
+        if (strictFailure) {
+            out.append(acknowledged == 0 ? "strict: no record was acknowledged, so nothing was proven\n"
+                    : "strict: " + failedSends + " sends failed; a healthy cluster acknowledges every send\n");
         }
         if (lost > 0) {
             out.append("lost payload ids (first ").append(firstLostIds.size()).append(" of ").append(lost)

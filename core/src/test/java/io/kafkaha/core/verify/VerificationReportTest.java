@@ -46,6 +46,24 @@ class VerificationReportTest {
     }
 
     @Test
+    void strictlyAFailedSendOrANoAcknowledgementFailsTooAndSaysWhy() {
+        VerificationReport failedSends = report(0, 0, 0, 0, 2);
+        VerificationReport nothingAcknowledged = new VerificationReport(0, 0, 0, List.of(), 0, List.of(), 0, 0, 0,
+                List.of(), List.of(), Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+
+        assertThat(report(0, 0, 0, 0, 0).passedStrictly()).isTrue();
+        assertThat(report(0, 0, 0, 0, 0).render(true)).contains("result: PASS").doesNotContain("strict:");
+        assertThat(failedSends.passedStrictly()).isFalse();
+        assertThat(VerificationReport.parseSummary(failedSends.render(true))).containsEntry("result", "FAIL");
+        assertThat(failedSends.render(true)).contains("strict: 2 sends failed");
+        assertThat(nothingAcknowledged.passed()).isTrue();
+        assertThat(nothingAcknowledged.passedStrictly()).isFalse();
+        assertThat(nothingAcknowledged.render(true)).contains("result: FAIL")
+                .contains("strict: no record was acknowledged");
+        assertThat(report(2, 0, 0, 0, 0).passedStrictly()).isFalse();
+    }
+
+    @Test
     void failsOnLossDuplicationReorderingOrConflict() {
         assertThat(report(2, 0, 0, 0, 0).passed()).isFalse();
         assertThat(report(0, 1, 0, 0, 0).passed()).isFalse();
