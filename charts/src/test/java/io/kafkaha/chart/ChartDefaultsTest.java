@@ -142,6 +142,7 @@ class ChartDefaultsTest {
                 .contains("kubectl -n streaming wait kafkacluster/kafka --for=condition=Ready")
                 .contains("kafka.streaming.svc:9092")
                 .contains("helm test kafka -n streaming --logs")
+                .contains("--command -- sh")
                 .contains("kafka-ha topic create messages --partitions 1 --replication-factor 3 -b kafka:9092")
                 .contains("volumes, and so its data, are kept")
                 .doesNotContain("WARNING");
