@@ -1,13 +1,12 @@
 package io.kafkaha.operator.reconciler;
 
+import static io.kafkaha.operator.reconciler.ClusterUser.readyCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -44,22 +42,23 @@ import org.junit.jupiter.api.Test;
 class KafkaClusterReconcilerTest {
     private static final Path CRD = Path.of("..", "charts", "kafka-ha", "crds", "kafkaclusters.kafkaha.io-v1.yml");
     private static final String NAME = "kafka";
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    /** The mock server logs every request through java.util.logging; held so the level setting sticks. */
-    private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
+    private static final Duration TIMEOUT = ClusterUser.TIMEOUT;
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = MockApiOperator.quietMockServerLog();
 
     KubernetesClient client;
     private String namespace;
     private final TestClock clock = new TestClock();
     private FakeStatefulSetController statefulSets;
     private Operator operator;
+    private ClusterUser user;
 
     @BeforeEach
     void startOperator() {
         namespace = client.getNamespace();
         client.apiextensions().v1().customResourceDefinitions().load(CRD.toFile()).create();
         statefulSets = new FakeStatefulSetController(client);
-        operator = startNewOperator();
+        user = new ClusterUser(client, NAME);
+        operator = MockApiOperator.start(client, clock);
     }
 
     @AfterEach
@@ -70,27 +69,17 @@ class KafkaClusterReconcilerTest {
         statefulSets.close();
     }
 
-    private Operator startNewOperator() {
-        Operator started = KafkaHaOperator.create(client, Set.of(),
-                new KafkaClusterReconciler(clock, KafkaHealthProbe.NONE),
-                overrides -> overrides
-                        .withSSABasedCreateUpdateMatchForDependentResources(false)
-                        .withUseSSAToPatchPrimaryResource(false));
-        started.start();
-        return started;
-    }
-
     @Test
     void seedClusterGetsAllObjectsOwnedAndBecomesReady() {
-        KafkaCluster cluster = client.resource(seed()).create();
+        KafkaCluster cluster = user.create(user.seed());
 
-        KafkaClusterStatus status = awaitReady(3, 3);
+        KafkaClusterStatus status = user.awaitReady(3, 3);
         assertThat(status.getBootstrapServers()).isEqualTo(NAME + "." + namespace + ".svc:9092");
         assertThat(status.getVersion()).isEqualTo(KafkaClusterSpec.DEFAULT_VERSION);
         assertThat(status.getBrokers()).isEqualTo("3/3");
         assertThat(status.getControllers()).isEqualTo("3/3");
         assertThat(status.getClusterId()).isEqualTo(storedClusterId());
-        KafkaCluster current = current();
+        KafkaCluster current = user.current();
         assertThat(status.getConditions()).extracting(Condition::getType)
                 .containsExactlyInAnyOrder("SpecValid", "Ready");
         assertThat(status.getConditions()).allSatisfy(c -> {
@@ -117,15 +106,15 @@ class KafkaClusterReconcilerTest {
                 .allSatisfy(pvc -> assertThat(pvc.getMetadata().getOwnerReferences()).isEmpty());
         assertThat(statefulSet(NodeRole.BROKER).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
                 .anySatisfy(env -> assertThat(env.getValue()).isEqualTo(status.getClusterId()));
-        await().atMost(TIMEOUT).until(() -> eventReasons().contains(ClusterEvents.CREATED));
+        user.awaitEvent(ClusterEvents.CREATED);
     }
 
     @Test
     void specChangeUpdatesStatefulSetAndConfig() {
-        client.resource(seed()).create();
-        awaitReady(3, 3);
+        user.create(user.seed());
+        user.awaitReady(3, 3);
 
-        edit(spec -> {
+        user.edit(spec -> {
             spec.getBrokers().setReplicas(4);
             spec.getBrokers().setConfig(Map.of("num.partitions", "6"));
         });
@@ -135,62 +124,62 @@ class KafkaClusterReconcilerTest {
             assertThat(configMap().getData().get(ClusterNaming.roleConfigFile(NodeRole.BROKER)))
                     .contains("num.partitions=6");
         });
-        awaitReady(3, 4);
+        user.awaitReady(3, 4);
         assertThat(client.pods().inNamespace(namespace).withName("kafka-broker-3").get()).isNotNull();
-        assertThat(eventReasons()).contains(ClusterEvents.UPDATED);
+        assertThat(user.eventReasons()).contains(ClusterEvents.UPDATED);
     }
 
     @Test
     void lastTransitionTimeChangesOnlyWhenTheConditionStatusChanges() {
-        client.resource(seed()).create();
-        String readySince = readyCondition(awaitReady(3, 3)).getLastTransitionTime();
+        user.create(user.seed());
+        String readySince = readyCondition(user.awaitReady(3, 3)).getLastTransitionTime();
 
         // A new generation that renders the same pods (the default version, now explicit): Ready stays True.
         clock.advance(Duration.ofMinutes(5));
-        edit(spec -> spec.setVersion(KafkaClusterSpec.DEFAULT_VERSION));
-        long edited = current().getMetadata().getGeneration();
+        user.edit(spec -> spec.setVersion(KafkaClusterSpec.DEFAULT_VERSION));
+        long edited = user.current().getMetadata().getGeneration();
         await().atMost(TIMEOUT).untilAsserted(() ->
-                assertThat(readyCondition(current().getStatus()).getObservedGeneration()).isEqualTo(edited));
-        Condition stillReady = readyCondition(awaitReady(3, 3));
+                assertThat(readyCondition(user.current().getStatus()).getObservedGeneration()).isEqualTo(edited));
+        Condition stillReady = readyCondition(user.awaitReady(3, 3));
         assertThat(stillReady.getLastTransitionTime()).isEqualTo(readySince);
 
         statefulSets.podsBecomeReady = false;
         clock.advance(Duration.ofMinutes(5));
-        edit(spec -> spec.getBrokers().setReplicas(4));
+        user.edit(spec -> spec.getBrokers().setReplicas(4));
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            Condition notReady = readyCondition(current().getStatus());
+            Condition notReady = readyCondition(user.current().getStatus());
             assertThat(notReady.getStatus()).isEqualTo("False");
             assertThat(notReady.getReason()).isEqualTo(ClusterStatusAggregator.NODES_NOT_READY);
             assertThat(notReady.getMessage()).contains("kafka-broker: 3/4 pods ready");
             assertThat(notReady.getLastTransitionTime()).isEqualTo("2025-01-01T00:10:00Z");
         });
-        assertThat(current().getStatus().getBrokers()).isEqualTo("3/4");
+        assertThat(user.current().getStatus().getBrokers()).isEqualTo("3/4");
 
         statefulSets.podsBecomeReady = true;
         clock.advance(Duration.ofMinutes(5));
-        assertThat(readyCondition(awaitReady(3, 4)).getLastTransitionTime()).isEqualTo("2025-01-01T00:15:00Z");
+        assertThat(readyCondition(user.awaitReady(3, 4)).getLastTransitionTime()).isEqualTo("2025-01-01T00:15:00Z");
     }
 
     @Test
     void badChangeIsRefusedFieldByFieldAndChangesNothing() {
-        client.resource(seed()).create();
-        awaitReady(3, 3);
+        user.create(user.seed());
+        user.awaitReady(3, 3);
         Map<String, String> before = versions(ownedObjects());
         StatefulSet brokersBefore = statefulSet(NodeRole.BROKER);
 
         // The mock server does not enforce the CRD schema, like any client that bypasses it.
-        edit(spec -> {
+        user.edit(spec -> {
             spec.getBrokers().setReplicas(0);
             spec.getBrokers().setConfig(Map.of("node.id", "7"));
             spec.getBrokers().setStorage(new StorageSpec("5Gi", null));
         });
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            KafkaClusterStatus status = current().getStatus();
+            KafkaClusterStatus status = user.current().getStatus();
             Condition specValid = status.condition(ClusterStatusAggregator.SPEC_VALID).orElseThrow();
             assertThat(specValid.getStatus()).isEqualTo("False");
             assertThat(specValid.getReason()).isEqualTo(ClusterStatusAggregator.INVALID_SPEC);
-            assertThat(specValid.getObservedGeneration()).isEqualTo(current().getMetadata().getGeneration());
+            assertThat(specValid.getObservedGeneration()).isEqualTo(user.current().getMetadata().getGeneration());
             assertThat(specValid.getMessage())
                     .contains("spec.brokers.replicas")
                     .contains("spec.brokers.config")
@@ -202,30 +191,30 @@ class KafkaClusterReconcilerTest {
             assertThat(ready.getReason()).isEqualTo(ClusterStatusAggregator.INVALID_SPEC);
             assertThat(ready.getMessage()).isEqualTo(specValid.getMessage());
         });
-        await().atMost(TIMEOUT).until(() -> eventReasons().contains(ClusterEvents.SPEC_REFUSED));
+        user.awaitEvent(ClusterEvents.SPEC_REFUSED);
 
         assertThat(versions(ownedObjects())).isEqualTo(before);
         assertThat(statefulSet(NodeRole.BROKER).getSpec()).isEqualTo(brokersBefore.getSpec());
-        assertThat(current().getStatus().getBrokers()).isEqualTo("3/3");
+        assertThat(user.current().getStatus().getBrokers()).isEqualTo("3/3");
 
-        edit(spec -> {
+        user.edit(spec -> {
             spec.getBrokers().setReplicas(3);
             spec.getBrokers().setConfig(null);
             spec.getBrokers().setStorage(null);
         });
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(current().getStatus()
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(user.current().getStatus()
                 .condition(ClusterStatusAggregator.SPEC_VALID).orElseThrow().getStatus()).isEqualTo("True"));
-        awaitReady(3, 3);
+        user.awaitReady(3, 3);
     }
 
     @Test
     void invalidNewClusterCreatesNothing() {
         KafkaClusterSpec spec = new KafkaClusterSpec();
         spec.setBrokers(new BrokersSpec(0, null));
-        client.resource(cluster(spec)).create();
+        user.create(user.withSpec(spec));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            Condition ready = readyCondition(current().getStatus());
+            Condition ready = readyCondition(user.current().getStatus());
             assertThat(ready.getReason()).isEqualTo(ClusterStatusAggregator.INVALID_SPEC);
             assertThat(ready.getMessage()).contains("spec.brokers.replicas");
         });
@@ -236,16 +225,16 @@ class KafkaClusterReconcilerTest {
 
     @Test
     void clusterIdIsKeptAcrossOperatorRestarts() {
-        client.resource(seed()).create();
-        String clusterId = awaitReady(3, 3).getClusterId();
+        user.create(user.seed());
+        String clusterId = user.awaitReady(3, 3).getClusterId();
         assertThat(clusterId).isEqualTo(storedClusterId());
 
         operator.stop();
-        operator = startNewOperator();
-        edit(spec -> spec.getBrokers().setReplicas(4));
+        operator = MockApiOperator.start(client, clock);
+        user.edit(spec -> spec.getBrokers().setReplicas(4));
 
-        awaitReady(3, 4);
-        assertThat(current().getStatus().getClusterId()).isEqualTo(clusterId);
+        user.awaitReady(3, 4);
+        assertThat(user.current().getStatus().getClusterId()).isEqualTo(clusterId);
         assertThat(storedClusterId()).isEqualTo(clusterId);
         assertThat(statefulSet(NodeRole.CONTROLLER).getSpec().getTemplate().getSpec().getContainers().get(0)
                 .getEnv()).anySatisfy(env -> assertThat(env.getValue()).isEqualTo(clusterId));
@@ -253,11 +242,10 @@ class KafkaClusterReconcilerTest {
 
     @Test
     void deletedClusterTakesItsObjectsButLeavesVolumesAndClusterId() {
-        client.resource(seed()).create();
-        String clusterId = awaitReady(3, 3).getClusterId();
+        user.create(user.seed());
+        String clusterId = user.awaitReady(3, 3).getClusterId();
 
-        client.resource(current()).delete();
-        await().atMost(TIMEOUT).until(() -> current() == null);
+        user.delete();
         collectGarbage();
 
         assertThat(ownedObjects()).containsOnlyNulls();
@@ -266,65 +254,11 @@ class KafkaClusterReconcilerTest {
         assertThat(storedClusterId()).isEqualTo(clusterId);
 
         // Re-created under the same name, the cluster finds its volumes and the id they were formatted with.
-        client.resource(seed()).create();
-        assertThat(awaitReady(3, 3).getClusterId()).isEqualTo(clusterId);
+        user.create(user.seed());
+        assertThat(user.awaitReady(3, 3).getClusterId()).isEqualTo(clusterId);
     }
 
     // --- helpers
-
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
-    }
-
-    private static KafkaCluster seed() {
-        return cluster(new KafkaClusterSpec());
-    }
-
-    private static KafkaCluster cluster(KafkaClusterSpec spec) {
-        KafkaCluster cluster = new KafkaCluster();
-        cluster.setMetadata(new ObjectMetaBuilder().withName(NAME).build());
-        cluster.setSpec(spec);
-        return cluster;
-    }
-
-    private KafkaCluster current() {
-        return client.resources(KafkaCluster.class).inNamespace(namespace).withName(NAME).get();
-    }
-
-    /** Edits the spec as a user would, with the defaults the API server would have stored filled in. */
-    private void edit(Consumer<KafkaClusterSpec> change) {
-        client.resources(KafkaCluster.class).inNamespace(namespace).withName(NAME).edit(cluster -> {
-            KafkaClusterSpec spec = cluster.getSpec() == null ? new KafkaClusterSpec() : cluster.getSpec();
-            if (spec.getBrokers() == null) {
-                spec.setBrokers(new BrokersSpec());
-            }
-            change.accept(spec);
-            cluster.setSpec(spec);
-            return cluster;
-        });
-    }
-
-    private KafkaClusterStatus awaitReady(int controllers, int brokers) {
-        await().atMost(TIMEOUT).untilAsserted(() -> {
-            KafkaCluster cluster = current();
-            assertThat(cluster.getStatus()).isNotNull();
-            Condition ready = readyCondition(cluster.getStatus());
-            assertThat(ready.getStatus()).as(ready.getMessage()).isEqualTo("True");
-            assertThat(ready.getReason()).isEqualTo(ClusterStatusAggregator.ALL_NODES_READY);
-            assertThat(ready.getObservedGeneration()).isEqualTo(cluster.getMetadata().getGeneration());
-            assertThat(cluster.getStatus().getReadyControllers()).isEqualTo(controllers);
-            assertThat(cluster.getStatus().getDesiredControllers()).isEqualTo(controllers);
-            assertThat(cluster.getStatus().getReadyBrokers()).isEqualTo(brokers);
-            assertThat(cluster.getStatus().getDesiredBrokers()).isEqualTo(brokers);
-        });
-        return current().getStatus();
-    }
-
-    private static Condition readyCondition(KafkaClusterStatus status) {
-        return status.condition(KafkaClusterStatus.READY).orElseThrow();
-    }
 
     private StatefulSet statefulSet(NodeRole role) {
         return client.apps().statefulSets().inNamespace(namespace).withName(ResourceNames.statefulSet(NAME, role))
@@ -360,11 +294,6 @@ class KafkaClusterReconcilerTest {
         objects.forEach(o -> versions.put(o.getKind() + "/" + o.getMetadata().getName(),
                 o.getMetadata().getResourceVersion()));
         return versions;
-    }
-
-    private List<String> eventReasons() {
-        return client.v1().events().inNamespace(namespace).list().getItems().stream()
-                .filter(e -> NAME.equals(e.getInvolvedObject().getName())).map(Event::getReason).toList();
     }
 
     /**
