@@ -73,6 +73,13 @@ public class StorageSpec extends SpecPart {
         this.deleteClaimsWithCluster = deleteClaimsWithCluster;
     }
 
+    /** A copy with another size and every other field as it is (unknown fields aside: they are checked as written). */
+    public StorageSpec withSize(String otherSize) {
+        StorageSpec copy = new StorageSpec(otherSize, storageClassName);
+        copy.setDeleteClaimsWithCluster(deleteClaimsWithCluster);
+        return copy;
+    }
+
     /** Whether the StatefulSet deletes its volume claims together with itself (only when asked for). */
     public boolean deletesClaimsWithCluster() {
         return Boolean.TRUE.equals(deleteClaimsWithCluster);

@@ -36,6 +36,21 @@ class KafkaClusterSpecTest {
     }
 
     @Test
+    void theDefaultSizeFillsInWithoutDroppingTheOtherStorageFields() {
+        StorageSpec storage = new StorageSpec(null, "fast-ssd");
+        storage.setDeleteClaimsWithCluster(true);
+        KafkaClusterSpec spec = new KafkaClusterSpec();
+        spec.setBrokers(new BrokersSpec(3, storage));
+
+        StorageSpec effective = spec.nodes(NodeRole.BROKER).effectiveStorage();
+
+        assertThat(effective.getSize()).isEqualTo("10Gi");
+        assertThat(effective.effectiveStorageClassName()).isEqualTo("fast-ssd");
+        assertThat(effective.deletesClaimsWithCluster()).isTrue();
+        assertThat(storage.getSize()).as("the spec is untouched").isNull();
+    }
+
+    @Test
     void theImageFollowsTheVersionUnlessOverridden() {
         KafkaClusterSpec spec = new KafkaClusterSpec();
         spec.setVersion("4.5.1");
