@@ -51,6 +51,20 @@ class KafkaClusterSpecTest {
     }
 
     @Test
+    void storageIsPersistentUnlessEphemeralIsTrue() {
+        StorageSpec ephemeral = Serialization.unmarshal("{\"ephemeral\": true}", StorageSpec.class);
+        KafkaClusterSpec spec = new KafkaClusterSpec();
+        spec.setBrokers(new BrokersSpec(3, ephemeral));
+
+        assertThat(spec.nodes(NodeRole.BROKER).effectiveStorage().effectiveEphemeral()).isTrue();
+        assertThat(spec.nodes(NodeRole.BROKER).effectiveStorage().getSize()).isEqualTo("10Gi");
+        assertThat(spec.nodes(NodeRole.CONTROLLER).effectiveStorage().effectiveEphemeral()).isFalse();
+        assertThat(new StorageSpec("1Gi", null).effectiveEphemeral()).isFalse();
+        assertThat(Serialization.asJson(StorageSpec.ephemeral("5Gi")))
+                .isEqualTo("{\"size\":\"5Gi\",\"ephemeral\":true}");
+    }
+
+    @Test
     void theImageFollowsTheVersionUnlessOverridden() {
         KafkaClusterSpec spec = new KafkaClusterSpec();
         spec.setVersion("4.5.1");
