@@ -292,8 +292,7 @@ class KafkaClusterSpecsTest {
 
     @Test
     void ephemeralBrokersAreAccepted() {
-        KafkaClusterSpec spec = new KafkaClusterSpec();
-        spec.setBrokers(new BrokersSpec(3, StorageSpec.ephemeral("5Gi")));
+        KafkaClusterSpec spec = brokerStorage(StorageSpec.ephemeral("5Gi"));
 
         assertThat(problems(spec)).isEmpty();
     }
@@ -315,8 +314,7 @@ class KafkaClusterSpecsTest {
         StorageSpec storage = StorageSpec.ephemeral("5Gi");
         storage.setStorageClassName("fast-ssd");
         storage.setDeleteClaimsWithCluster(false);
-        KafkaClusterSpec spec = new KafkaClusterSpec();
-        spec.setBrokers(new BrokersSpec(3, storage));
+        KafkaClusterSpec spec = brokerStorage(storage);
 
         assertThat(problems(spec)).containsExactly(
                 "spec.brokers.storage.storageClassName: ephemeral storage is an emptyDir and uses no storage class;"
@@ -347,10 +345,8 @@ class KafkaClusterSpecsTest {
 
     @Test
     void switchingBetweenPersistentAndEphemeralIsRefusedEitherWay() {
-        KafkaClusterSpec persistent = new KafkaClusterSpec();
-        persistent.setBrokers(new BrokersSpec(3, new StorageSpec("10Gi", "standard")));
-        KafkaClusterSpec ephemeral = new KafkaClusterSpec();
-        ephemeral.setBrokers(new BrokersSpec(3, StorageSpec.ephemeral("10Gi")));
+        KafkaClusterSpec persistent = brokerStorage(new StorageSpec("10Gi", "standard"));
+        KafkaClusterSpec ephemeral = brokerStorage(StorageSpec.ephemeral("10Gi"));
 
         assertThat(KafkaClusterSpecs.changeProblems(persistent, ephemeral)).extracting(SpecProblem::toString)
                 .as("one problem: the class and size follow from the kind")
@@ -366,14 +362,10 @@ class KafkaClusterSpecsTest {
 
     @Test
     void anEphemeralSizeIsFixedOnALiveClusterWithItsOwnReason() {
-        KafkaClusterSpec applied = new KafkaClusterSpec();
-        applied.setBrokers(new BrokersSpec(3, StorageSpec.ephemeral("10Gi")));
-        KafkaClusterSpec grown = new KafkaClusterSpec();
-        grown.setBrokers(new BrokersSpec(3, StorageSpec.ephemeral("20Gi")));
-        KafkaClusterSpec shrunk = new KafkaClusterSpec();
-        shrunk.setBrokers(new BrokersSpec(3, StorageSpec.ephemeral("5Gi")));
-        KafkaClusterSpec respelled = new KafkaClusterSpec();
-        respelled.setBrokers(new BrokersSpec(3, StorageSpec.ephemeral("10240Mi")));
+        KafkaClusterSpec applied = brokerStorage(StorageSpec.ephemeral("10Gi"));
+        KafkaClusterSpec grown = brokerStorage(StorageSpec.ephemeral("20Gi"));
+        KafkaClusterSpec shrunk = brokerStorage(StorageSpec.ephemeral("5Gi"));
+        KafkaClusterSpec respelled = brokerStorage(StorageSpec.ephemeral("10240Mi"));
 
         assertThat(KafkaClusterSpecs.changeProblems(applied, grown)).extracting(SpecProblem::toString)
                 .containsExactly("spec.brokers.storage.size: cannot change from 10Gi to 20Gi on a live cluster yet:"
@@ -388,12 +380,18 @@ class KafkaClusterSpecsTest {
 
     @Test
     void validateChangeRefusesEphemeralBrokersForALiveClusterButNotForANewOne() {
-        KafkaClusterSpec ephemeral = new KafkaClusterSpec();
-        ephemeral.setBrokers(new BrokersSpec(3, StorageSpec.ephemeral("10Gi")));
+        KafkaClusterSpec ephemeral = brokerStorage(StorageSpec.ephemeral("10Gi"));
 
         assertThat(KafkaClusterSpecs.validateChange(cluster("kafka", ephemeral), null).isValid()).isTrue();
         assertThat(KafkaClusterSpecs.validateChange(cluster("kafka", ephemeral), new KafkaClusterSpec()).problems())
                 .extracting(SpecProblem::field).containsExactly("spec.brokers.storage.ephemeral");
+    }
+
+    /** A spec with defaults but for the brokers' storage. */
+    private static KafkaClusterSpec brokerStorage(StorageSpec storage) {
+        KafkaClusterSpec spec = new KafkaClusterSpec();
+        spec.setBrokers(new BrokersSpec(3, storage));
+        return spec;
     }
 
     private static List<String> problems(KafkaClusterSpec spec) {
