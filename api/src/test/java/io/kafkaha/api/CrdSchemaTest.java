@@ -95,6 +95,16 @@ class CrdSchemaTest {
     }
 
     @Test
+    void ephemeralIsAnOptionalBooleanWithoutDefault() {
+        for (String role : List.of("controllers", "brokers")) {
+            JSONSchemaProps ephemeral = field(role, "storage").getProperties().get("ephemeral");
+            assertThat(ephemeral.getType()).as(role).isEqualTo("boolean");
+            // No default: stored objects stay as written, and absent means a persistent volume.
+            assertThat(ephemeral.getDefault()).as(role).isNull();
+        }
+    }
+
+    @Test
     void versionIsPatternCheckedAndDefaultsToTheBuildsKafka() {
         JSONSchemaProps kafkaVersion = spec.getProperties().get("version");
         assertThat(kafkaVersion.getPattern()).isEqualTo("^[0-9]+\\.[0-9]+\\.[0-9]+$");

@@ -5,11 +5,8 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
@@ -34,8 +31,9 @@ import java.util.Map;
 /**
  * {@code N-controller} / {@code N-broker}: one pod per node, {@code N-<role>-<ordinal>}, each with its own volume.
  * Pods start together ({@code Parallel}: controllers need each other to form the quorum), are restarted only by
- * the operator ({@code OnDelete}, so rolls can wait for Kafka to be safe), and their volumes outlive both the
- * StatefulSet and scale-downs (data is never deleted implicitly).
+ * the operator ({@code OnDelete}, so rolls can wait for Kafka to be safe), and their persistent volumes outlive
+ * both the StatefulSet and scale-downs (data is never deleted implicitly); ephemeral brokers' data goes with
+ * their pods ({@link DataVolume}).
  */
 public final class NodeStatefulSet {
     /** Room for a controlled shutdown: the broker hands its partition leaderships over before it exits. */
@@ -47,6 +45,7 @@ public final class NodeStatefulSet {
 
     public static StatefulSet desired(DesiredCluster cluster, NodeRole role) {
         NodesSpec nodes = cluster.spec().nodes(role);
+        StorageSpec storage = nodes.effectiveStorage();
         KafkaPodTemplate template = cluster.spec().effectiveTemplate();
         Map<String, String> annotations = new LinkedHashMap<>(
                 template.getAnnotations() == null ? Map.of() : template.getAnnotations());
@@ -62,10 +61,7 @@ public final class NodeStatefulSet {
                     .withServiceName(ResourceNames.headlessService(cluster.name(), role))
                     .withPodManagementPolicy("Parallel")
                     .withNewUpdateStrategy().withType("OnDelete").endUpdateStrategy()
-                    .withNewPersistentVolumeClaimRetentionPolicy()
-                        .withWhenDeleted(nodes.effectiveStorage().deletesClaimsWithCluster() ? "Delete" : "Retain")
-                        .withWhenScaled("Retain")
-                    .endPersistentVolumeClaimRetentionPolicy()
+                    .withPersistentVolumeClaimRetentionPolicy(DataVolume.retentionPolicy(storage))
                     .withNewSelector().withMatchLabels(Labels.selector(cluster.name(), role)).endSelector()
                     .withNewTemplate()
                         .withNewMetadata()
@@ -74,7 +70,7 @@ public final class NodeStatefulSet {
                         .endMetadata()
                         .withSpec(podSpec(cluster, role, nodes, template))
                     .endTemplate()
-                    .withVolumeClaimTemplates(dataClaim(cluster.name(), role, nodes.effectiveStorage()))
+                    .withVolumeClaimTemplates(DataVolume.claimTemplates(cluster.name(), role, storage))
                 .endSpec()
                 .build();
     }
@@ -84,7 +80,7 @@ public final class NodeStatefulSet {
                 : template.getTolerations().stream().map(t -> new TolerationBuilder(t).build()).toList();
         return new PodSpecBuilder()
                 .withContainers(container(cluster, role, nodes.getResources()))
-                .withVolumes(volumes(cluster))
+                .withVolumes(volumes(cluster, nodes.effectiveStorage()))
                 .withSecurityContext(PodSecurity.pod())
                 .withTerminationGracePeriodSeconds(TERMINATION_GRACE_PERIOD_SECONDS)
                 // Kafka never calls the Kubernetes API.
@@ -137,8 +133,8 @@ public final class NodeStatefulSet {
                 .build();
     }
 
-    private static List<Volume> volumes(DesiredCluster cluster) {
-        return List.of(
+    private static List<Volume> volumes(DesiredCluster cluster, StorageSpec storage) {
+        List<Volume> volumes = new ArrayList<>(List.of(
                 new VolumeBuilder().withName(PodLayout.CONFIG_VOLUME)
                         .withNewConfigMap()
                             .withName(ResourceNames.configMap(cluster.name()))
@@ -146,7 +142,9 @@ public final class NodeStatefulSet {
                         .endConfigMap()
                         .build(),
                 new VolumeBuilder().withName(PodLayout.TMP_VOLUME).withNewEmptyDir().endEmptyDir().build(),
-                new VolumeBuilder().withName(PodLayout.LOGS_VOLUME).withNewEmptyDir().endEmptyDir().build());
+                new VolumeBuilder().withName(PodLayout.LOGS_VOLUME).withNewEmptyDir().endEmptyDir().build()));
+        volumes.addAll(DataVolume.podVolumes(storage));
+        return volumes;
     }
 
     private static List<VolumeMount> mounts() {
@@ -159,22 +157,6 @@ public final class NodeStatefulSet {
 
     private static VolumeMount mount(String volume, String path, boolean readOnly) {
         return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(readOnly ? true : null)
-                .build();
-    }
-
-    /** {@code data}: one claim per pod ({@code data-N-broker-0}, ...), dynamically provisioned from the class. */
-    private static PersistentVolumeClaim dataClaim(String cluster, NodeRole role, StorageSpec storage) {
-        return new PersistentVolumeClaimBuilder()
-                .withNewMetadata()
-                    .withName(PodLayout.DATA_VOLUME)
-                    .withLabels(Labels.forRole(cluster, role))
-                .endMetadata()
-                .withNewSpec()
-                    .withAccessModes("ReadWriteOnce")
-                    .withNewResources().addToRequests("storage", new Quantity(storage.getSize())).endResources()
-                    // Absent, not empty: an empty class would ask for a volume without any class (no provisioning).
-                    .withStorageClassName(storage.effectiveStorageClassName())
-                .endSpec()
                 .build();
     }
 }

@@ -28,7 +28,10 @@ public final class PodLayout {
     /** Kafka's application logs and GC log: kafka-run-class.sh creates and writes {@code $LOG_DIR}. */
     public static final String LOGS_VOLUME = "logs";
     public static final String LOG_DIR = KAFKA_HOME + "/logs";
-    /** The node's persistent volume, from the StatefulSet's volume claim template of the same name. */
+    /**
+     * The node's data: its persistent volume, from the StatefulSet's volume claim template of the same name, or
+     * for ephemeral storage an emptyDir of that name (see DataVolume).
+     */
     public static final String DATA_VOLUME = "data";
     public static final String DATA_DIR = "/var/lib/kafka/data";
 

@@ -106,6 +106,41 @@ class NodeStatefulSetTest {
     }
 
     @Test
+    void ephemeralBrokersKeepTheirDataInAnEmptyDirOfTheSizeInsteadOfAClaim() {
+        KafkaClusterSpec spec = new KafkaClusterSpec();
+        spec.setBrokers(new BrokersSpec(3, StorageSpec.ephemeral("5Gi")));
+        DesiredCluster cluster = Clusters.desired(Clusters.withSpec(spec));
+        StatefulSet brokers = NodeStatefulSet.desired(cluster, NodeRole.BROKER);
+
+        assertThat(brokers.getSpec().getVolumeClaimTemplates()).isEmpty();
+        assertThat(brokers.getSpec().getPersistentVolumeClaimRetentionPolicy()).isNull();
+        assertThat(Serialization.asYaml(brokers)).doesNotContain("volumeClaimTemplates", "RetentionPolicy");
+        Volume data = brokers.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(volume -> volume.getName().equals("data")).findFirst().orElseThrow();
+        assertThat(data.getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("5Gi"));
+        assertThat(data.getEmptyDir().getMedium()).as("the node's disk, not memory").isNull();
+        assertThat(container(cluster, NodeRole.BROKER).getVolumeMounts())
+                .filteredOn(mount -> mount.getName().equals("data")).singleElement()
+                .satisfies(mount -> assertThat(mount.getMountPath()).isEqualTo("/var/lib/kafka/data"));
+        // The controllers keep their persistent volumes.
+        assertThat(claim(cluster, NodeRole.CONTROLLER).getMetadata().getName()).isEqualTo("data");
+    }
+
+    @Test
+    void ephemeralBrokersDifferFromPersistentOnesInTheDataVolumeOnly() {
+        KafkaClusterSpec spec = new KafkaClusterSpec();
+        spec.setBrokers(new BrokersSpec(3, StorageSpec.ephemeral("10Gi")));
+        StatefulSet ephemeral = NodeStatefulSet.desired(Clusters.desired(Clusters.withSpec(spec)), NodeRole.BROKER);
+        StatefulSet persistent = NodeStatefulSet.desired(seed, NodeRole.BROKER);
+
+        ephemeral.getSpec().getTemplate().getSpec().getVolumes().removeIf(volume -> volume.getName().equals("data"));
+        ephemeral.getSpec().setVolumeClaimTemplates(persistent.getSpec().getVolumeClaimTemplates());
+        ephemeral.getSpec().setPersistentVolumeClaimRetentionPolicy(
+                persistent.getSpec().getPersistentVolumeClaimRetentionPolicy());
+        assertThat(ephemeral).isEqualTo(persistent);
+    }
+
+    @Test
     void replicasComeFromTheSpec() {
         KafkaClusterSpec spec = new KafkaClusterSpec();
         spec.setBrokers(new BrokersSpec(5, null));

@@ -8,7 +8,7 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.Map;
 
-/** The brokers: one StatefulSet {@code <name>-broker}, a volume per broker. */
+/** The brokers: one StatefulSet {@code <name>-broker}, a volume per broker (persistent unless ephemeral). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"replicas", "storage", "resources", "config"})
 public class BrokersSpec extends NodesSpec {
@@ -21,8 +21,8 @@ public class BrokersSpec extends NodesSpec {
     @Min(1)
     private Integer replicas;
 
-    @JsonPropertyDescription("Each broker's persistent volume for its log (the data). Defaults to 10Gi of the"
-            + " cluster's default storage class.")
+    @JsonPropertyDescription("Each broker's volume for its log (the data). Defaults to a 10Gi persistent volume"
+            + " of the cluster's default storage class; ephemeral: true keeps it in the pod instead (test clusters).")
     @Default("{\"size\": \"" + DEFAULT_STORAGE_SIZE + "\"}")
     private StorageSpec storage;
 

@@ -20,8 +20,8 @@ public class ControllersSpec extends NodesSpec {
     @Min(1)
     private Integer replicas;
 
-    @JsonPropertyDescription("Each controller's persistent volume for the metadata log. Defaults to 1Gi of the"
-            + " cluster's default storage class.")
+    @JsonPropertyDescription("Each controller's persistent volume for the metadata log (never ephemeral). Defaults"
+            + " to 1Gi of the cluster's default storage class.")
     @Default("{\"size\": \"" + DEFAULT_STORAGE_SIZE + "\"}")
     private StorageSpec storage;
 

@@ -76,6 +76,7 @@ public final class KafkaClusterSpecs {
         }
         for (NodeRole role : NodeRole.values()) {
             checkSize(path(role, "storage.size"), spec.nodes(role).effectiveStorage().getSize(), role, problems);
+            checkEphemeral(role, spec.nodes(role).effectiveStorage(), problems);
             checkConfigValues(role, spec.nodes(role).effectiveConfig(), problems);
         }
         ClusterSpec clusterSpec = new ClusterSpec(name, roleSpec(spec.nodes(NodeRole.CONTROLLER)),
@@ -87,30 +88,26 @@ public final class KafkaClusterSpecs {
     }
 
     /**
-     * What a live cluster cannot do when its spec goes from {@code applied} to {@code desired}: shrink volumes
-     * (Kubernetes only expands them), grow them (not supported yet) or move them to another storage class (a StatefulSet's volume claims are
-     * fixed, and existing volumes would keep the old class anyway). Sizes that do not parse are left to
-     * {@link #validate}.
+     * What a live cluster cannot do when its spec goes from {@code applied} to {@code desired}: switch a role
+     * between persistent and ephemeral storage, shrink volumes (Kubernetes only expands them), grow them (not
+     * supported yet) or move them to another storage class (a StatefulSet's volume claims are fixed, and existing
+     * volumes would keep the old class anyway). Sizes that do not parse are left to {@link #validate}.
      */
     public static List<SpecProblem> changeProblems(KafkaClusterSpec applied, KafkaClusterSpec desired) {
         List<SpecProblem> problems = new ArrayList<>();
         for (NodeRole role : NodeRole.values()) {
             StorageSpec before = applied.nodes(role).effectiveStorage();
             StorageSpec after = desired.nodes(role).effectiveStorage();
-            BigDecimal beforeBytes = bytes(before.getSize());
-            BigDecimal afterBytes = bytes(after.getSize());
-            if (beforeBytes != null && afterBytes != null && afterBytes.compareTo(beforeBytes) < 0) {
-                problems.add(new SpecProblem(path(role, "storage.size"), "cannot shrink from " + before.getSize()
-                        + " to " + after.getSize() + ": Kubernetes volumes only grow; set it back to "
-                        + before.getSize() + " or more"));
-            } else if (beforeBytes != null && afterBytes != null && afterBytes.compareTo(beforeBytes) > 0) {
-                // Refused until the operator re-creates StatefulSets: their claim templates are immutable, so
-                // applying it would only fail at the API server on every retry.
-                problems.add(new SpecProblem(path(role, "storage.size"), "growing from " + before.getSize() + " to "
-                        + after.getSize() + " is not supported yet (a StatefulSet's volume claim templates cannot"
-                        + " change); set it back to " + before.getSize() + ". To grow the volumes now, expand each"
-                        + " PVC data-<pod> yourself if its storage class allows expansion"));
+            if (before.effectiveEphemeral() != after.effectiveEphemeral()) {
+                // The other storage fields mean something else on either side; this is the one thing to fix.
+                problems.add(new SpecProblem(path(role, "storage.ephemeral"), "cannot change from "
+                        + before.effectiveEphemeral() + " to " + after.effectiveEphemeral() + " on a live cluster:"
+                        + " a StatefulSet's volume claim templates cannot change (persistent volumes come from"
+                        + " them, ephemeral ones do not); set it back to " + before.effectiveEphemeral()
+                        + ", or create a new cluster with the storage you want"));
+                continue;
             }
+            checkSizeChange(role, before, after, problems);
             if (!Objects.equals(before.effectiveStorageClassName(), after.effectiveStorageClassName())) {
                 problems.add(new SpecProblem(path(role, "storage.storageClassName"), "cannot change from "
                         + describeClass(before) + " to " + describeClass(after) + " on a live cluster: existing"
@@ -119,6 +116,34 @@ public final class KafkaClusterSpecs {
             }
         }
         return problems;
+    }
+
+    private static void checkSizeChange(NodeRole role, StorageSpec before, StorageSpec after,
+            List<SpecProblem> problems) {
+        BigDecimal beforeBytes = bytes(before.getSize());
+        BigDecimal afterBytes = bytes(after.getSize());
+        if (beforeBytes == null || afterBytes == null || afterBytes.compareTo(beforeBytes) == 0) {
+            return;
+        }
+        String field = path(role, "storage.size");
+        if (after.effectiveEphemeral()) {
+            // Nothing immutable stands in the way, but the spec would not be what runs; and a limit below the data
+            // a broker already holds has the kubelet evict it.
+            problems.add(new SpecProblem(field, "cannot change from " + before.getSize() + " to " + after.getSize()
+                    + " on a live cluster yet: a new emptyDir size limit reaches a broker only when its pod is"
+                    + " re-created (which empties it), and kafka-ha does not roll brokers yet; set it back to "
+                    + before.getSize()));
+        } else if (afterBytes.compareTo(beforeBytes) < 0) {
+            problems.add(new SpecProblem(field, "cannot shrink from " + before.getSize() + " to " + after.getSize()
+                    + ": Kubernetes volumes only grow; set it back to " + before.getSize() + " or more"));
+        } else {
+            // Refused until the operator re-creates StatefulSets: their claim templates are immutable, so
+            // applying it would only fail at the API server on every retry.
+            problems.add(new SpecProblem(field, "growing from " + before.getSize() + " to " + after.getSize()
+                    + " is not supported yet (a StatefulSet's volume claim templates cannot change); set it back to "
+                    + before.getSize() + ". To grow the volumes now, expand each PVC data-<pod> yourself if its"
+                    + " storage class allows expansion"));
+        }
     }
 
     private static void checkUnknownFields(KafkaClusterSpec spec, List<SpecProblem> problems) {
@@ -164,6 +189,36 @@ public final class KafkaClusterSpecs {
         } else if (bytes.signum() == 0) {
             problems.add(new SpecProblem(field, "'" + size + "' leaves no room for data; give each " + role.label()
                     + " a volume, e.g. " + example));
+        }
+    }
+
+    /**
+     * Ephemeral storage is for brokers only and makes no volume claims, so the claims' fields are refused with it
+     * rather than ignored: a class asked for would silently not be used, and deleteClaimsWithCluster: false
+     * promises data that outlives the cluster.
+     */
+    private static void checkEphemeral(NodeRole role, StorageSpec storage, List<SpecProblem> problems) {
+        if (!storage.effectiveEphemeral()) {
+            return;
+        }
+        if (role == NodeRole.CONTROLLER) {
+            // A controller's directory id is derived from its node id, so an emptied controller would rejoin the
+            // quorum as the same voter.
+            problems.add(new SpecProblem(path(role, "storage.ephemeral"), "controllers always keep their metadata"
+                    + " log on a persistent volume: a controller that lost its log but kept its node id and directory"
+                    + " id (kafka-ha derives both from the pod) could vote in a leader that lacks committed metadata,"
+                    + " and the cluster's metadata would be lost; remove it (only brokers can be ephemeral)"));
+            return;
+        }
+        if (!KafkaClusterSpec.isBlank(storage.getStorageClassName())) {
+            problems.add(new SpecProblem(path(role, "storage.storageClassName"), "ephemeral storage is an emptyDir"
+                    + " and uses no storage class; remove storageClassName, or remove ephemeral to get persistent"
+                    + " volumes of class '" + storage.getStorageClassName() + "'"));
+        }
+        if (storage.getDeleteClaimsWithCluster() != null) {
+            problems.add(new SpecProblem(path(role, "storage.deleteClaimsWithCluster"), "ephemeral storage makes no"
+                    + " volume claims: its data is gone with each pod, whatever this says; remove"
+                    + " deleteClaimsWithCluster, or remove ephemeral to keep the data on persistent volumes"));
         }
     }
 

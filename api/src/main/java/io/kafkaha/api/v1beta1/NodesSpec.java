@@ -32,8 +32,7 @@ public abstract class NodesSpec extends SpecPart {
         if (storage == null) {
             return new StorageSpec(defaultStorageSize(), null);
         }
-        return storage.getSize() != null ? storage
-                : new StorageSpec(defaultStorageSize(), storage.getStorageClassName());
+        return storage.getSize() != null ? storage : storage.withSize(defaultStorageSize());
     }
 
     public Map<String, String> effectiveConfig() {

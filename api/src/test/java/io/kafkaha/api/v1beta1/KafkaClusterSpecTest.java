@@ -36,6 +36,35 @@ class KafkaClusterSpecTest {
     }
 
     @Test
+    void theDefaultSizeFillsInWithoutDroppingTheOtherStorageFields() {
+        StorageSpec storage = new StorageSpec(null, "fast-ssd");
+        storage.setDeleteClaimsWithCluster(true);
+        KafkaClusterSpec spec = new KafkaClusterSpec();
+        spec.setBrokers(new BrokersSpec(3, storage));
+
+        StorageSpec effective = spec.nodes(NodeRole.BROKER).effectiveStorage();
+
+        assertThat(effective.getSize()).isEqualTo("10Gi");
+        assertThat(effective.effectiveStorageClassName()).isEqualTo("fast-ssd");
+        assertThat(effective.deletesClaimsWithCluster()).isTrue();
+        assertThat(storage.getSize()).as("the spec is untouched").isNull();
+    }
+
+    @Test
+    void storageIsPersistentUnlessEphemeralIsTrue() {
+        StorageSpec ephemeral = Serialization.unmarshal("{\"ephemeral\": true}", StorageSpec.class);
+        KafkaClusterSpec spec = new KafkaClusterSpec();
+        spec.setBrokers(new BrokersSpec(3, ephemeral));
+
+        assertThat(spec.nodes(NodeRole.BROKER).effectiveStorage().effectiveEphemeral()).isTrue();
+        assertThat(spec.nodes(NodeRole.BROKER).effectiveStorage().getSize()).isEqualTo("10Gi");
+        assertThat(spec.nodes(NodeRole.CONTROLLER).effectiveStorage().effectiveEphemeral()).isFalse();
+        assertThat(new StorageSpec("1Gi", null).effectiveEphemeral()).isFalse();
+        assertThat(Serialization.asJson(StorageSpec.ephemeral("5Gi")))
+                .isEqualTo("{\"size\":\"5Gi\",\"ephemeral\":true}");
+    }
+
+    @Test
     void theImageFollowsTheVersionUnlessOverridden() {
         KafkaClusterSpec spec = new KafkaClusterSpec();
         spec.setVersion("4.5.1");

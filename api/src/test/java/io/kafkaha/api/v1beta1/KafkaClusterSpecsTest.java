@@ -192,8 +192,8 @@ class KafkaClusterSpecsTest {
                         + " name or remove it",
                 "spec.brokers.replica: unknown field; spec.brokers has replicas, storage, resources and config; correct"
                         + " the name or remove it",
-                "spec.brokers.storage.class: unknown field; spec.brokers.storage has size, storageClassName and"
-                        + " deleteClaimsWithCluster; correct"
+                "spec.brokers.storage.class: unknown field; spec.brokers.storage has size, storageClassName,"
+                        + " ephemeral and deleteClaimsWithCluster; correct"
                         + " the name or remove it",
                 "spec.template.toleration: unknown field; spec.template has labels, annotations, nodeSelector,"
                         + " tolerations, affinity, topologySpreadConstraints and priorityClassName; correct the name or"
@@ -288,6 +288,110 @@ class KafkaClusterSpecsTest {
                 .extracting(SpecProblem::field).containsExactly("spec.version", "spec.brokers.storage.size");
         assertThat(KafkaClusterSpecs.validateChange(cluster("kafka", applied), null).isValid()).isTrue();
         assertThat(KafkaClusterSpecs.validateChange(cluster("kafka", applied), applied).isValid()).isTrue();
+    }
+
+    @Test
+    void ephemeralBrokersAreAccepted() {
+        KafkaClusterSpec spec = brokerStorage(StorageSpec.ephemeral("5Gi"));
+
+        assertThat(problems(spec)).isEmpty();
+    }
+
+    @Test
+    void ephemeralControllersAreRefused() {
+        KafkaClusterSpec spec = new KafkaClusterSpec();
+        spec.setControllers(new ControllersSpec(3, StorageSpec.ephemeral("1Gi")));
+
+        assertThat(problems(spec)).containsExactly("spec.controllers.storage.ephemeral: controllers always keep"
+                + " their metadata log on a persistent volume: a controller that lost its log but kept its node id"
+                + " and directory id (kafka-ha derives both from the pod) could vote in a leader that lacks"
+                + " committed metadata, and the cluster's metadata would be lost; remove it (only brokers can be"
+                + " ephemeral)");
+    }
+
+    @Test
+    void ephemeralStorageRefusesTheFieldsOfVolumeClaims() {
+        StorageSpec storage = StorageSpec.ephemeral("5Gi");
+        storage.setStorageClassName("fast-ssd");
+        storage.setDeleteClaimsWithCluster(false);
+        KafkaClusterSpec spec = brokerStorage(storage);
+
+        assertThat(problems(spec)).containsExactly(
+                "spec.brokers.storage.storageClassName: ephemeral storage is an emptyDir and uses no storage class;"
+                        + " remove storageClassName, or remove ephemeral to get persistent volumes of class"
+                        + " 'fast-ssd'",
+                "spec.brokers.storage.deleteClaimsWithCluster: ephemeral storage makes no volume claims: its data"
+                        + " is gone with each pod, whatever this says; remove deleteClaimsWithCluster, or remove"
+                        + " ephemeral to keep the data on persistent volumes");
+
+        storage.setStorageClassName("");
+        storage.setDeleteClaimsWithCluster(null);
+        assertThat(problems(spec)).as("an empty class means none").isEmpty();
+    }
+
+    @Test
+    void ephemeralFalseIsAnOrdinaryPersistentVolume() {
+        StorageSpec storage = new StorageSpec("1Gi", "fast-ssd");
+        storage.setEphemeral(false);
+        storage.setDeleteClaimsWithCluster(true);
+        KafkaClusterSpec spec = new KafkaClusterSpec();
+        spec.setControllers(new ControllersSpec(3, storage));
+
+        assertThat(problems(spec)).isEmpty();
+        assertThat(KafkaClusterSpecs.changeProblems(spec, new KafkaClusterSpec())).extracting(SpecProblem::field)
+                .as("only the class differs from the defaults")
+                .containsExactly("spec.controllers.storage.storageClassName");
+    }
+
+    @Test
+    void switchingBetweenPersistentAndEphemeralIsRefusedEitherWay() {
+        KafkaClusterSpec persistent = brokerStorage(new StorageSpec("10Gi", "standard"));
+        KafkaClusterSpec ephemeral = brokerStorage(StorageSpec.ephemeral("10Gi"));
+
+        assertThat(KafkaClusterSpecs.changeProblems(persistent, ephemeral)).extracting(SpecProblem::toString)
+                .as("one problem: the class and size follow from the kind")
+                .containsExactly("spec.brokers.storage.ephemeral: cannot change from false to true on a live"
+                        + " cluster: a StatefulSet's volume claim templates cannot change (persistent volumes come"
+                        + " from them, ephemeral ones do not); set it back to false, or create a new cluster with the"
+                        + " storage you want");
+        assertThat(KafkaClusterSpecs.changeProblems(ephemeral, persistent)).extracting(SpecProblem::toString)
+                .singleElement().asString()
+                .startsWith("spec.brokers.storage.ephemeral: cannot change from true to false on a live cluster")
+                .contains("set it back to true");
+    }
+
+    @Test
+    void anEphemeralSizeIsFixedOnALiveClusterWithItsOwnReason() {
+        KafkaClusterSpec applied = brokerStorage(StorageSpec.ephemeral("10Gi"));
+        KafkaClusterSpec grown = brokerStorage(StorageSpec.ephemeral("20Gi"));
+        KafkaClusterSpec shrunk = brokerStorage(StorageSpec.ephemeral("5Gi"));
+        KafkaClusterSpec respelled = brokerStorage(StorageSpec.ephemeral("10240Mi"));
+
+        assertThat(KafkaClusterSpecs.changeProblems(applied, grown)).extracting(SpecProblem::toString)
+                .containsExactly("spec.brokers.storage.size: cannot change from 10Gi to 20Gi on a live cluster yet:"
+                        + " a new emptyDir size limit reaches a broker only when its pod is re-created (which empties"
+                        + " it), and kafka-ha does not roll brokers yet; set it back to 10Gi");
+        assertThat(KafkaClusterSpecs.changeProblems(applied, shrunk)).extracting(SpecProblem::toString)
+                .singleElement().asString()
+                .startsWith("spec.brokers.storage.size: cannot change from 10Gi to 5Gi on a live cluster yet")
+                .doesNotContain("PVC", "only grow");
+        assertThat(KafkaClusterSpecs.changeProblems(applied, respelled)).isEmpty();
+    }
+
+    @Test
+    void validateChangeRefusesEphemeralBrokersForALiveClusterButNotForANewOne() {
+        KafkaClusterSpec ephemeral = brokerStorage(StorageSpec.ephemeral("10Gi"));
+
+        assertThat(KafkaClusterSpecs.validateChange(cluster("kafka", ephemeral), null).isValid()).isTrue();
+        assertThat(KafkaClusterSpecs.validateChange(cluster("kafka", ephemeral), new KafkaClusterSpec()).problems())
+                .extracting(SpecProblem::field).containsExactly("spec.brokers.storage.ephemeral");
+    }
+
+    /** A spec with defaults but for the brokers' storage. */
+    private static KafkaClusterSpec brokerStorage(StorageSpec storage) {
+        KafkaClusterSpec spec = new KafkaClusterSpec();
+        spec.setBrokers(new BrokersSpec(3, storage));
+        return spec;
     }
 
     private static List<String> problems(KafkaClusterSpec spec) {
