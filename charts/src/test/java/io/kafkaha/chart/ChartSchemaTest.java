@@ -28,6 +28,7 @@ class ChartSchemaTest {
             cluster: {name: Kafka}                              | cluster.name | pattern
             tests: {durationSeconds: 0}                         | tests.durationSeconds | greater than or equal to 1
             controllers: {persistence: {enabled: false}}        | controllers.persistence.enabled=false is not supported | persistent volumes
+            brokers: {persistence: {enabled: false, storageClass: fast}} | brokers.persistence.storageClass | emptyDir
             operator: {watchNamespaces: [team-a]}               | does not include the release's namespace data | add data to the list
             operator: {serviceAccount: {create: false}}         | operator.serviceAccount.name must name an existing ServiceAccount | create is false
             """)

@@ -103,6 +103,26 @@ class ChartValuesTest {
     }
 
     @Test
+    void brokersWithoutPersistenceKeepTheirLogInAnEmptyDirAndTheNotesWarn() {
+        String values = """
+                controllers: {replicas: 1}
+                brokers: {replicas: 1, persistence: {enabled: false, size: 2Gi}}
+                """;
+        KafkaCluster cluster = KafkaHaChart.render("dev", NAMESPACE, values).only(KafkaCluster.class);
+
+        assertThat(cluster.getSpec().getBrokers().getStorage().getEphemeral()).isTrue();
+        assertThat(cluster.getSpec().getControllers().getStorage().getEphemeral()).isNull();
+        assertThat(KafkaClusterSpecs.validate(cluster).problems()).isEmpty();
+        StatefulSet brokers = NodeStatefulSet.desired(DesiredCluster.of(cluster, "id"), NodeRole.BROKER);
+        assertThat(brokers.getSpec().getVolumeClaimTemplates()).isEmpty();
+        assertThat(brokers.getSpec().getTemplate().getSpec().getVolumes())
+                .filteredOn(volume -> volume.getEmptyDir() != null && "data".equals(volume.getName()))
+                .singleElement().satisfies(volume ->
+                        assertThat(volume.getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("2Gi")));
+        assertThat(KafkaHaChart.notes("dev", NAMESPACE, values)).contains("WARNING: brokers.persistence.enabled=false");
+    }
+
+    @Test
     void operatorOnlyWhenTheClusterIsDisabled() {
         RenderedChart chart = KafkaHaChart.render("kafka-ha", NAMESPACE, "cluster: {enabled: false}");
 
