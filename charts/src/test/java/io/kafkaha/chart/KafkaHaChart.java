@@ -65,8 +65,15 @@ final class KafkaHaChart {
 
     private static Path copyWithHooksAsObjects() {
         try {
-            Path copy = Files.createTempDirectory("kafka-ha-chart-");
-            copy.toFile().deleteOnExit();
+            // In the build's own directory, made anew by each test JVM: nothing is left in /tmp.
+            Path copy = Path.of("target", "chart-with-hooks-as-objects").toAbsolutePath();
+            if (Files.exists(copy)) {
+                try (Stream<Path> old = Files.walk(copy)) {
+                    for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
             try (Stream<Path> files = Files.walk(DIR)) {
                 for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
                     Path target = copy.resolve(DIR.relativize(source).toString());
