@@ -121,7 +121,7 @@ class ChartDefaultsTest {
 
         assertThat(test.getMetadata().getAnnotations()).containsEntry(KafkaHaChart.TEST_HOOK_MARK, "test");
         assertThat(test.getSpec().getRestartPolicy()).isEqualTo("Never");
-        assertThat(test.getSpec().getActiveDeadlineSeconds()).isEqualTo(600L + 20 + 180);
+        assertThat(test.getSpec().getActiveDeadlineSeconds()).isEqualTo(240L + 20 + 180);
         assertThat(verify.getImage()).isEqualTo(chart.get(Deployment.class, "kafka-operator").getSpec().getTemplate()
                 .getSpec().getContainers().get(0).getImage());
         assertThat(verify.getCommand()).hasSize(3).startsWith("sh", "-c");
@@ -130,7 +130,7 @@ class ChartDefaultsTest {
                 .containsEntry("TOPIC", "kafka-ha-helm-test")
                 .containsEntry("DURATION_SECONDS", "20")
                 .containsEntry("RATE", "50")
-                .containsEntry("WAIT_SECONDS", "600");
+                .containsEntry("WAIT_SECONDS", "240");
     }
 
     @Test

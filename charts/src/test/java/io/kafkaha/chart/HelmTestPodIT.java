@@ -69,7 +69,7 @@ class HelmTestPodIT {
 
         System.out.println(run.output());
         assertThat(run.exitCode()).as("helm test output:%n%s", run.output()).isZero();
-        assertThat(run.output()).contains("helm test: waiting up to 600s for kafka.chart-it.svc:9092")
+        assertThat(run.output()).contains("helm test: waiting up to 240s for kafka.chart-it.svc:9092")
                 .contains("brokers: 3 registered");
         Map<String, String> report = VerificationReport.parseSummary(
                 run.output().substring(run.output().indexOf("acknowledged: ")));

@@ -91,10 +91,12 @@ public final class KafkaClusterSpecs {
      * What a live cluster cannot do when its spec goes from {@code applied} to {@code desired}: switch a role
      * between persistent and ephemeral storage, shrink volumes (Kubernetes only expands them), grow them (not
      * supported yet) or move them to another storage class (a StatefulSet's volume claims are fixed, and existing
-     * volumes would keep the old class anyway). Sizes that do not parse are left to {@link #validate}.
+     * volumes would keep the old class anyway), change the number of controllers or remove brokers (both need
+     * Kafka-aware steps the operator does not take yet). Sizes that do not parse are left to {@link #validate}.
      */
     public static List<SpecProblem> changeProblems(KafkaClusterSpec applied, KafkaClusterSpec desired) {
         List<SpecProblem> problems = new ArrayList<>();
+        checkScaling(applied, desired, problems);
         for (NodeRole role : NodeRole.values()) {
             StorageSpec before = applied.nodes(role).effectiveStorage();
             StorageSpec after = desired.nodes(role).effectiveStorage();
@@ -116,6 +118,33 @@ public final class KafkaClusterSpecs {
             }
         }
         return problems;
+    }
+
+    /**
+     * Scaling the StatefulSets alone is safe only for adding brokers. A KRaft voter must be added or removed through
+     * the quorum one at a time (KIP-853), or the quorum can lose its majority; a removed broker's partitions must be
+     * moved first, or they lose replicas.
+     */
+    private static void checkScaling(KafkaClusterSpec applied, KafkaClusterSpec desired, List<SpecProblem> problems) {
+        int controllersBefore = applied.nodes(NodeRole.CONTROLLER).effectiveReplicas();
+        int controllersAfter = desired.nodes(NodeRole.CONTROLLER).effectiveReplicas();
+        if (controllersAfter != controllersBefore) {
+            problems.add(new SpecProblem(path(NodeRole.CONTROLLER, "replicas"), "cannot change from "
+                    + controllersBefore + " to " + controllersAfter + " on a live cluster yet: KRaft controllers"
+                    + " must join or leave the quorum one at a time (kafka-metadata-quorum add-controller /"
+                    + " remove-controller), which kafka-ha does not do yet, and removing their pods without it can"
+                    + " cost the quorum its majority; set it back to " + controllersBefore));
+        }
+        int brokersBefore = applied.nodes(NodeRole.BROKER).effectiveReplicas();
+        int brokersAfter = desired.nodes(NodeRole.BROKER).effectiveReplicas();
+        if (brokersAfter < brokersBefore && brokersAfter >= 1) {
+            String removed = brokersAfter == brokersBefore - 1 ? "broker " + brokersAfter
+                    : "brokers " + brokersAfter + " to " + (brokersBefore - 1);
+            problems.add(new SpecProblem(path(NodeRole.BROKER, "replicas"), "cannot go down from " + brokersBefore
+                    + " to " + brokersAfter + " on a live cluster yet: the replicas on " + removed + " would be"
+                    + " lost, and kafka-ha does not move partitions off a broker yet; set it back to "
+                    + brokersBefore + " (adding brokers works)"));
+        }
     }
 
     private static void checkSizeChange(NodeRole role, StorageSpec before, StorageSpec after,

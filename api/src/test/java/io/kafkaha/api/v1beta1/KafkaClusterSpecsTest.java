@@ -218,6 +218,29 @@ class KafkaClusterSpecsTest {
     }
 
     @Test
+    void aLiveClusterMayGainBrokersButNotLoseThemNorChangeItsControllers() {
+        KafkaClusterSpec applied = new KafkaClusterSpec();
+        KafkaClusterSpec moreBrokers = new KafkaClusterSpec();
+        moreBrokers.setBrokers(new BrokersSpec(5, null));
+        KafkaClusterSpec fewerBrokers = new KafkaClusterSpec();
+        fewerBrokers.setBrokers(new BrokersSpec(1, null));
+        KafkaClusterSpec moreControllers = new KafkaClusterSpec();
+        moreControllers.setControllers(new ControllersSpec(5, null));
+
+        assertThat(KafkaClusterSpecs.changeProblems(applied, moreBrokers)).isEmpty();
+        assertThat(KafkaClusterSpecs.changeProblems(applied, fewerBrokers)).extracting(SpecProblem::toString)
+                .containsExactly("spec.brokers.replicas: cannot go down from 3 to 1 on a live cluster yet: the"
+                        + " replicas on brokers 1 to 2 would be lost, and kafka-ha does not move partitions off a"
+                        + " broker yet; set it back to 3 (adding brokers works)");
+        assertThat(KafkaClusterSpecs.changeProblems(moreBrokers, applied)).extracting(SpecProblem::message)
+                .singleElement().asString().contains("the replicas on brokers 3 to 4 would be lost");
+        assertThat(KafkaClusterSpecs.changeProblems(applied, moreControllers)).extracting(SpecProblem::toString)
+                .singleElement().asString()
+                .startsWith("spec.controllers.replicas: cannot change from 3 to 5 on a live cluster yet")
+                .endsWith("set it back to 3");
+    }
+
+    @Test
     void shrinkingStorageIsRefused() {
         KafkaClusterSpec applied = new KafkaClusterSpec();
         KafkaClusterSpec desired = new KafkaClusterSpec();
