@@ -1,9 +1,11 @@
 package io.kafkaha.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -78,11 +80,16 @@ class SeedScenarioIT {
     @Test
     @Order(4)
     void statusShowsEveryNodeServing() {
-        String local = cli.run("local", "status", "--name", "seed").assertOk().out();
-        assertThat(local.lines().filter(line -> line.startsWith("seed-"))).hasSize(6)
-                .allMatch(line -> line.contains("running"));
-        assertThat(local).containsPattern("seed-broker-0 +broker +0 +\\d+ +127\\.0\\.0\\.1:21092 +running, serving")
-                .containsPattern("seed-controller-\\d .*running, quorum leader");
+        // Kafka's view comes from a probe that gives up after 5 s; on a loaded 2-core machine one probe can time
+        // out ("No broker answered"), so ask again until it answers, as a user would.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            String local = cli.run("local", "status", "--name", "seed").assertOk().out();
+            assertThat(local.lines().filter(line -> line.startsWith("seed-"))).hasSize(6)
+                    .allMatch(line -> line.contains("running"));
+            assertThat(local)
+                    .containsPattern("seed-broker-0 +broker +0 +\\d+ +127\\.0\\.0\\.1:21092 +running, serving")
+                    .containsPattern("seed-controller-\\d .*running, quorum leader");
+        });
         cli.run("status").assertOk();
         assertThat(cli.run("local", "logs", "seed-broker-2", "--name", "seed", "-n", "0").assertOk().out())
                 .contains("starting broker seed-broker-2 as node 2").contains("Kafka Server started");
