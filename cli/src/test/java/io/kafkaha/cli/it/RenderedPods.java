@@ -41,6 +41,12 @@ import java.util.stream.Collectors;
 public final class RenderedPods implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /**
+     * Restarts of an exited pod while the cluster forms, as the kubelet restarts a pod's container. Under load a
+     * Kafka 4.4 broker sometimes gives up registering after a quorum leader change at formation and exits; in
+     * Kubernetes its container is restarted, and so is the local runtime's node (ReadinessWait).
+     */
+    private static final int RESTARTS_WHILE_FORMING = 2;
     /** Where the apache/kafka image has Kafka; the stand-in installation takes its place. */
     private static final String IMAGE_KAFKA_HOME = PodLayout.KAFKA_HOME;
 
@@ -50,6 +56,7 @@ public final class RenderedPods implements AutoCloseable {
     private final List<PodProcess> pods = new ArrayList<>();
     private final Map<PodProcess, String> addresses = new LinkedHashMap<>();
     private final Map<PodProcess, Map<String, String>> launchedEnv = new LinkedHashMap<>();
+    private final Map<PodProcess, Integer> restarts = new LinkedHashMap<>();
     private final Path hostsFile;
     private final Thread killOnExit = new Thread(this::killAll, "kill-rendered-pods");
 
@@ -134,6 +141,25 @@ public final class RenderedPods implements AutoCloseable {
         return env;
     }
 
+    /** How often each pod was restarted while the cluster formed; empty when none was. */
+    public Map<String, Integer> restarts() {
+        Map<String, Integer> byName = new LinkedHashMap<>();
+        restarts.forEach((pod, count) -> byName.put(pod.name(), count));
+        return byName;
+    }
+
+    private void restart(PodProcess pod) {
+        int count = restarts.merge(pod, 1, Integer::sum);
+        if (count > RESTARTS_WHILE_FORMING) {
+            throw new IllegalStateException(pod.name() + " exited " + count + " times; its log ends:\n"
+                    + pod.logTail(60));
+        }
+        System.out.printf("rendered pods: %s exited while the cluster formed; restarting it as the kubelet would"
+                + " (restart %d of at most %d); its log ends:%n%s%n", pod.name(), count, RESTARTS_WHILE_FORMING,
+                pod.logTail(15));
+        pod.launch(launchedEnv.get(pod));
+    }
+
     public List<PodProcess> pods() {
         return List.copyOf(pods);
     }
@@ -174,7 +200,10 @@ public final class RenderedPods implements AutoCloseable {
         return new Cli(root.resolve("cli-home")).withJvmOptions("-Djdk.net.hosts.file=" + hostsFile);
     }
 
-    /** Until Kafka reports a quorum leader and every broker; fails at once if a pod exits. */
+    /**
+     * Until Kafka reports a quorum leader and every broker. A pod that exits meanwhile is restarted with the same
+     * environment, {@link #RESTARTS_WHILE_FORMING} times at most; after that the wait fails with its log.
+     */
     public Duration awaitReady() {
         Cli cli = cli();
         long start = System.nanoTime();
@@ -182,7 +211,7 @@ public final class RenderedPods implements AutoCloseable {
         await().atMost(READY_TIMEOUT).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
             for (PodProcess pod : pods) {
                 if (pod.exited()) {
-                    throw new IllegalStateException(pod.name() + " exited; its log ends:\n" + pod.logTail(60));
+                    restart(pod);
                 }
             }
             Cli.Result status = cli.run("status", "-b", bootstrap());

@@ -70,7 +70,12 @@ class RenderedPodsIT {
     @Test
     void theRenderedPodsFormAWorkingCluster() {
         thePodsRunTheSpecsEnvironmentUnchanged();
+        // A broker crashes (SIGKILL, as an OOM kill would) while the cluster forms, perhaps mid-format: its
+        // container is restarted, as the kubelet does, and the start script must carry on from what is on disk.
+        PodProcess crashed = pods.get(5);
+        crashed.kill();
         Duration ready = rendered.awaitReady();
+        assertThat(rendered.restarts()).containsKey(crashed.name());
         System.out.printf("rendered pods: quorum leader and 3 brokers after %ds%n", ready.toSeconds());
         for (PodProcess pod : pods) {
             String role = pod.name().contains("-broker-") ? "broker" : "controller";
