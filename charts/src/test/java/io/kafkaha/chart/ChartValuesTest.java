@@ -3,6 +3,7 @@ package io.kafkaha.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -20,7 +21,6 @@ import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.operator.ClusterConfigMap;
 import io.kafkaha.operator.DesiredCluster;
 import io.kafkaha.operator.NodeStatefulSet;
-import io.fabric8.kubernetes.api.model.Pod;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ class HelmTestPodIT {
         Container container = test.getSpec().getContainers().get(0);
         Path bin = Files.createDirectories(root.resolve("test-pod-bin"));
         Path launcher = Files.copy(IMAGE_DIR.resolve("kafka-ha"), bin.resolve("kafka-ha"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         launcher.toFile().setExecutable(true);
 
         Map<String, String> env = new LinkedHashMap<>();

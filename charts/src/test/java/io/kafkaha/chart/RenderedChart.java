@@ -37,8 +37,7 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
             return SERIALIZATION.convertValue(generic, KafkaCluster.class);
         }
         // Re-read through the registered model classes (Deployment, Role, Pod, ...).
-        HasMetadata typed = SERIALIZATION.unmarshal(SERIALIZATION.asJson(generic));
-        return typed;
+        return SERIALIZATION.unmarshal(SERIALIZATION.asJson(generic));
     }
 
     <T extends HasMetadata> List<T> all(Class<T> kind) {
