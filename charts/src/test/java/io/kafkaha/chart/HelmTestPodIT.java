@@ -35,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class HelmTestPodIT {
     private static final String RELEASE = "kafka";
     private static final String NAMESPACE = "chart-it";
-    private static final Path IMAGE_DIR = Path.of(System.getProperty("kafkaha.image.dir", "../image"));
-    private static final Path CLI_JAR = Path.of(System.getProperty("kafkaha.jar", "../cli/target/kafka-ha.jar"));
 
     @TempDir
     static Path root;
@@ -99,7 +97,7 @@ class HelmTestPodIT {
         Pod test = chart.get(Pod.class, RELEASE + "-helm-test");
         Container container = test.getSpec().getContainers().get(0);
         Path bin = Files.createDirectories(root.resolve("test-pod-bin"));
-        Path launcher = Files.copy(IMAGE_DIR.resolve("kafka-ha"), bin.resolve("kafka-ha"),
+        Path launcher = Files.copy(KafkaHaImage.LAUNCHER, bin.resolve("kafka-ha"),
                 StandardCopyOption.REPLACE_EXISTING);
         launcher.toFile().setExecutable(true);
 
@@ -109,8 +107,7 @@ class HelmTestPodIT {
         }
         env.putAll(envOverrides);
         env.put("JAVA_OPTS", env.get("JAVA_OPTS") + " -Djdk.net.hosts.file=" + pods.hostsFile());
-        env.put("KAFKA_HA_JAR", CLI_JAR.toAbsolutePath().toString());
-        env.put("PATH", bin + ":" + Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+        env.putAll(KafkaHaImage.launcherEnvironment(bin));
         env.put("HOME", Files.createDirectories(root.resolve("test-pod-home")).toString());
 
         ProcessBuilder builder = new ProcessBuilder(List.copyOf(container.getCommand())).redirectErrorStream(true);

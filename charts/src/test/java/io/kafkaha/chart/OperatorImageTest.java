@@ -25,9 +25,7 @@ import org.junit.jupiter.api.Test;
  * container arguments are accepted by the real CLI through that launcher.
  */
 class OperatorImageTest {
-    private static final Path IMAGE_DIR = Path.of(System.getProperty("kafkaha.image.dir", "../image"));
-    private static final Path REPOSITORY = IMAGE_DIR.toAbsolutePath().normalize().getParent();
-    private static final Path CLI_JAR = Path.of(System.getProperty("kafkaha.jar", "../cli/target/kafka-ha.jar"));
+    private static final Path REPOSITORY = KafkaHaImage.DIR.toAbsolutePath().normalize().getParent();
     private static final Pattern TEMURIN_JAVA = Pattern.compile("eclipse-temurin[-:](\\d+)");
 
     @Test
@@ -62,7 +60,7 @@ class OperatorImageTest {
         }
         assertThat(instructions("COPY").get(2)).isEqualTo("image/kafka-ha /usr/local/bin/kafka-ha");
         assertThat(instructions("ENTRYPOINT")).containsExactly("[\"/usr/local/bin/kafka-ha\"]");
-        assertThat(Files.readString(IMAGE_DIR.resolve("kafka-ha")))
+        assertThat(Files.readString(KafkaHaImage.LAUNCHER))
                 .as("the launcher's default jar is where the image puts it")
                 .contains("${KAFKA_HA_JAR:-/opt/kafka-ha/kafka-ha.jar}");
         assertThat(Files.readString(REPOSITORY.resolve(".dockerignore"))).contains("**/target/");
@@ -115,11 +113,10 @@ class OperatorImageTest {
 
     /** Runs the image's launcher with the built jar, as the container's entrypoint; its output, or a failure. */
     private static String launch(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("sh", IMAGE_DIR.resolve("kafka-ha").toString()));
+        List<String> command = new ArrayList<>(List.of("sh", KafkaHaImage.LAUNCHER.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("KAFKA_HA_JAR", CLI_JAR.toAbsolutePath().toString());
-        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+        builder.environment().putAll(KafkaHaImage.launcherEnvironment());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -130,7 +127,7 @@ class OperatorImageTest {
     /** The arguments of every instruction of that name in the Dockerfile, in order. */
     private static List<String> instructions(String name) throws IOException {
         List<String> found = new ArrayList<>();
-        for (String line : Files.readAllLines(IMAGE_DIR.resolve("Dockerfile"))) {
+        for (String line : Files.readAllLines(KafkaHaImage.DIR.resolve("Dockerfile"))) {
             String trimmed = line.strip();
             if (trimmed.startsWith(name + " ")) {
                 found.add(trimmed.substring(name.length() + 1).strip());
