@@ -17,10 +17,6 @@ final class ChartFacts {
         return String.valueOf(chartYaml().get("appVersion"));
     }
 
-    static String version() {
-        return String.valueOf(chartYaml().get("version"));
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> chartYaml() {
         try {

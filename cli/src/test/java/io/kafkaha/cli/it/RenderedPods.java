@@ -164,16 +164,12 @@ public final class RenderedPods implements AutoCloseable {
         return List.copyOf(pods);
     }
 
-    public List<PodProcess> brokers() {
+    private List<PodProcess> brokers() {
         return pods.stream().filter(pod -> pod.name().contains("-broker-")).toList();
     }
 
     public Map<String, String> launchedEnv(PodProcess pod) {
         return launchedEnv.get(pod);
-    }
-
-    public Path root() {
-        return root;
     }
 
     public Path kafkaHome() {
