@@ -2,11 +2,11 @@ package io.kafkaha.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafkaha.operator.runtime.KubeconfigFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +60,7 @@ class OperatorCommandTest {
 
     @Test
     void anUnknownContextIsAUserError() throws IOException {
-        Path kubeconfig = kubeconfigPointingAt("https://127.0.0.1:1");
+        Path kubeconfig = KubeconfigFiles.pointingAt(dir, "https://127.0.0.1:1");
         assertThat(run("operator", "--kubeconfig", kubeconfig.toString(), "--context", "prod")).isEqualTo(1);
         assertThat(err.toString()).startsWith("kafka-ha: ").contains("prod")
                 .contains("kubectl config get-contexts");
@@ -68,7 +68,7 @@ class OperatorCommandTest {
 
     @Test
     void anUnreachableApiServerIsAUserErrorWithinSeconds() throws IOException {
-        Path kubeconfig = kubeconfigPointingAt("https://127.0.0.1:1");
+        Path kubeconfig = KubeconfigFiles.pointingAt(dir, "https://127.0.0.1:1");
         Instant start = Instant.now();
 
         assertThat(run("operator", "--kubeconfig", kubeconfig.toString(), "--health-port", "0")).isEqualTo(1);
@@ -83,33 +83,11 @@ class OperatorCommandTest {
     void theApiServerIsCheckedBeforeTheHealthPortIsTaken() throws IOException {
         // A taken port would be reported too, but only once the cluster is known to be usable.
         try (ServerSocket taken = new ServerSocket(0)) {
-            Path kubeconfig = kubeconfigPointingAt("https://127.0.0.1:1");
+            Path kubeconfig = KubeconfigFiles.pointingAt(dir, "https://127.0.0.1:1");
             assertThat(run("operator", "--kubeconfig", kubeconfig.toString(),
                     "--health-port", String.valueOf(taken.getLocalPort()))).isEqualTo(1);
             assertThat(err.toString()).startsWith("kafka-ha: cannot reach the Kubernetes API");
         }
-    }
-
-    private Path kubeconfigPointingAt(String server) throws IOException {
-        return Files.writeString(dir.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: test
-                  cluster:
-                    server: %s
-                    insecure-skip-tls-verify: true
-                users:
-                - name: test
-                  user:
-                    token: not-a-real-token
-                contexts:
-                - name: test
-                  context:
-                    cluster: test
-                    user: test
-                current-context: test
-                """.formatted(server));
     }
 
     private int run(String... args) {

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Minimal kubeconfig files for tests: one context {@code test} whose cluster is at a given address. */
-final class KubeconfigFiles {
+/**
+ * Minimal kubeconfig files for tests: one context {@code test} whose cluster is at a given address. Shared with the
+ * cli module's tests through this module's test jar.
+ */
+public final class KubeconfigFiles {
     private KubeconfigFiles() {
     }
 
-    static Path pointingAt(Path dir, String server) throws IOException {
+    public static Path pointingAt(Path dir, String server) throws IOException {
         return Files.writeString(dir.resolve("kubeconfig"), """
                 apiVersion: v1
                 kind: Config
