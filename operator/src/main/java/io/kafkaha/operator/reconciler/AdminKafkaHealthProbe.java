@@ -3,11 +3,11 @@ package io.kafkaha.operator.reconciler;
 import io.kafkaha.core.kafka.ClientSettings;
 import io.kafkaha.core.kafka.ClusterHealth;
 import io.kafkaha.core.kafka.ClusterInspector;
+import io.kafkaha.core.kafka.HealthVerdict;
 import io.kafkaha.core.render.Listener;
 import io.kafkaha.core.render.NodePlan;
 import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.operator.DesiredCluster;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,7 +31,7 @@ public final class AdminKafkaHealthProbe implements KafkaHealthProbe {
                 .collect(Collectors.joining(","));
         Map<String, Object> config = ClientSettings.probingAdmin(bootstrap);
         try (Admin admin = Admin.create(config)) {
-            return problems(new ClusterInspector(admin).inspect(), brokers.size());
+            return problems(new ClusterInspector(admin).inspect(), brokers.stream().map(NodePlan::nodeId).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
@@ -42,25 +42,7 @@ public final class AdminKafkaHealthProbe implements KafkaHealthProbe {
     }
 
     /** Why Kafka's view says the cluster cannot serve every acks=all write yet; empty when it can. */
-    static List<String> problems(ClusterHealth health, int expectedBrokers) {
-        List<String> problems = new ArrayList<>();
-        if (!health.hasQuorumLeader()) {
-            problems.add("the controller quorum has no leader");
-        }
-        if (health.brokers().size() < expectedBrokers) {
-            problems.add(health.brokers().size() + "/" + expectedBrokers + " brokers registered");
-        }
-        if (!health.offline().isEmpty()) {
-            problems.add("offline partitions: " + first(health.offline()));
-        }
-        if (!health.underMinIsr().isEmpty()) {
-            problems.add("partitions under min.insync.replicas: " + first(health.underMinIsr()));
-        }
-        return problems;
-    }
-
-    private static String first(List<String> partitions) {
-        return partitions.size() <= 5 ? String.join(", ", partitions)
-                : String.join(", ", partitions.subList(0, 5)) + " and " + (partitions.size() - 5) + " more";
+    static List<String> problems(ClusterHealth health, List<Integer> brokerIds) {
+        return HealthVerdict.judge(health, brokerIds, List.of()).problems();
     }
 }

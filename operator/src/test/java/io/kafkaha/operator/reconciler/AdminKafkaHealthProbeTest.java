@@ -3,7 +3,9 @@ package io.kafkaha.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafkaha.core.kafka.ClusterHealth;
+import io.kafkaha.core.kafka.ClusterHealth.PartitionState;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AdminKafkaHealthProbeTest {
@@ -13,21 +15,22 @@ class AdminKafkaHealthProbeTest {
 
     @Test
     void aServingClusterHasNoProblems() {
-        ClusterHealth health = new ClusterHealth("id", 1000, 3, VOTERS, THREE_BROKERS, 12, List.of("t-0"),
-                List.of(), List.of());
         // Under-replicated but above min ISR: every acks=all write still succeeds.
-        assertThat(AdminKafkaHealthProbe.problems(health, 3)).isEmpty();
+        ClusterHealth health = new ClusterHealth("id", 1000, 3, VOTERS, THREE_BROKERS,
+                List.of(new PartitionState("t", 0, 0, List.of(0, 1, 2), List.of(0, 1), 2)));
+        assertThat(AdminKafkaHealthProbe.problems(health, List.of(0, 1, 2))).isEmpty();
     }
 
     @Test
     void everyReasonKafkaCannotServeIsNamed() {
-        List<String> offline = List.of("a-0", "a-1", "a-2", "a-3", "a-4", "a-5", "a-6");
-        ClusterHealth health = new ClusterHealth("id", -1, 0, VOTERS, THREE_BROKERS.subList(0, 2), 12, offline,
-                List.of("b-0"), offline);
-        assertThat(AdminKafkaHealthProbe.problems(health, 3)).containsExactly(
+        List<PartitionState> partitions = new java.util.ArrayList<>(IntStream.range(0, 7)
+                .mapToObj(p -> new PartitionState("a", p, -1, List.of(2), List.of(), 1)).toList());
+        partitions.add(new PartitionState("b", 0, 0, List.of(0, 1, 2), List.of(0), 2));
+        ClusterHealth health = new ClusterHealth("id", -1, 0, VOTERS, THREE_BROKERS.subList(0, 2), partitions);
+        assertThat(AdminKafkaHealthProbe.problems(health, List.of(0, 1, 2))).containsExactly(
                 "the controller quorum has no leader",
-                "2/3 brokers registered",
-                "offline partitions: a-0, a-1, a-2, a-3, a-4 and 2 more",
-                "partitions under min.insync.replicas: b-0");
+                "2/3 brokers registered (missing: 2)",
+                "offline partitions (no leader): a-0, a-1, a-2, a-3, a-4 and 2 more",
+                "partitions under min.insync.replicas (acks=all writes fail): a-0, a-1, a-2, a-3, a-4 and 3 more");
     }
 }
