@@ -13,10 +13,13 @@ final class MockApiOperator {
     private MockApiOperator() {
     }
 
-    /** Started, watching all namespaces. */
+    /** Started, watching all namespaces, with Kafka healthy as far as it is asked. */
     static Operator start(KubernetesClient client, Clock clock) {
-        Operator operator = KafkaHaOperator.create(client, Set.of(),
-                new KafkaClusterReconciler(clock, KafkaHealthProbe.NONE),
+        return start(client, clock, new FakeKafka());
+    }
+
+    static Operator start(KubernetesClient client, Clock clock, KafkaHealthProbe kafka) {
+        Operator operator = KafkaHaOperator.create(client, Set.of(), new KafkaClusterReconciler(clock, kafka),
                 overrides -> overrides
                         .withSSABasedCreateUpdateMatchForDependentResources(false)
                         .withUseSSAToPatchPrimaryResource(false));
