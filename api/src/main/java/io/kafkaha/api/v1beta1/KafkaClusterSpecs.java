@@ -1,6 +1,7 @@
 package io.kafkaha.api.v1beta1;
 
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.kafkaha.core.kafka.KafkaReleases;
 import io.kafkaha.core.spec.ClusterSpec;
 import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.core.spec.RoleSpec;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -61,6 +63,7 @@ public final class KafkaClusterSpecs {
         }
         List<SpecProblem> problems = new ArrayList<>(validated.problems());
         problems.addAll(changeProblems(applied, cluster.specOrDefaults()));
+        checkDowngrade(cluster, problems);
         return problems.isEmpty() ? validated : new ValidatedSpec(null, problems);
     }
 
@@ -197,6 +200,23 @@ public final class KafkaClusterSpecs {
         return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
+    /**
+     * Kafka cannot lower a cluster's metadata.version, and a release older than it cannot start on its metadata:
+     * once an upgrade raised it ({@code status.metadataVersion}), going back below that release is refused.
+     */
+    private static void checkDowngrade(KafkaCluster cluster, List<SpecProblem> problems) {
+        String running = cluster.getStatus() == null ? null : cluster.getStatus().getMetadataVersion();
+        String version = cluster.specOrDefaults().effectiveVersion();
+        Optional<Short> runningLevel = KafkaReleases.levelOf(running);
+        Optional<Short> versionLevel = KafkaReleases.metadataLevel(version);
+        if (runningLevel.isPresent() && versionLevel.isPresent() && versionLevel.get() < runningLevel.get()) {
+            problems.add(new SpecProblem("spec.version", "cannot go back to Kafka " + version + ": the cluster's"
+                    + " metadata.version is already " + running + ", which Kafka " + version + " cannot read, and"
+                    + " Kafka never lowers it; keep a version of release " + running.substring(0,
+                    running.indexOf('-')) + " or newer"));
+        }
+    }
+
     private static void checkVersion(String version, List<SpecProblem> problems) {
         if (!VERSION.matcher(version).matches()) {
             problems.add(new SpecProblem("spec.version", "'" + version + "' is not a Kafka version; use"
@@ -205,6 +225,10 @@ public final class KafkaClusterSpecs {
             problems.add(new SpecProblem("spec.version", "Kafka " + version + " is not supported; kafka-ha runs"
                     + " Kafka " + MIN_MAJOR_VERSION + ".0 or newer (KRaft only), e.g. '"
                     + KafkaClusterSpec.DEFAULT_VERSION + "'"));
+        } else if (!KafkaReleases.isPublished(version)) {
+            problems.add(new SpecProblem("spec.version", "Kafka " + version + " is not a release kafka-ha knows"
+                    + " (no apache/kafka:" + version + " image was published when it was built); use one of "
+                    + String.join(", ", KafkaReleases.PUBLISHED)));
         }
     }
 

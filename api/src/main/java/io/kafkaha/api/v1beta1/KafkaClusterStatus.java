@@ -17,7 +17,8 @@ import java.util.Optional;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"conditions", "observedGeneration", "bootstrapServers", "brokers", "readyBrokers",
-        "desiredBrokers", "controllers", "readyControllers", "desiredControllers", "clusterId", "version", "roll"})
+        "desiredBrokers", "controllers", "readyControllers", "desiredControllers", "clusterId", "version",
+        "runningVersions", "metadataVersion", "roll"})
 public class KafkaClusterStatus {
     /** Condition type: the cluster serves clients with all desired nodes ready. */
     public static final String READY = "Ready";
@@ -52,8 +53,15 @@ public class KafkaClusterStatus {
     @JsonPropertyDescription("Kafka's cluster.id, fixed when the cluster's storage was first formatted.")
     private String clusterId;
 
-    @JsonPropertyDescription("Kafka version the cluster's nodes run.")
+    @JsonPropertyDescription("Kafka version the applied spec asks for; runningVersions says what the nodes run.")
     private String version;
+
+    @JsonPropertyDescription("Kafka versions the nodes run now, e.g. [4.3.1, 4.4.0] during an upgrade.")
+    private List<String> runningVersions;
+
+    @JsonPropertyDescription("The cluster's metadata.version, e.g. 4.4-IV2. Raised by the operator once every node"
+            + " runs a new Kafka version; from then on a downgrade below that release is refused.")
+    private String metadataVersion;
 
     @JsonPropertyDescription("The rolling restart in progress, if any: since when it waits and which pod it"
             + " restarted last. The Rolling condition says what it does now.")
@@ -160,6 +168,22 @@ public class KafkaClusterStatus {
 
     public void setVersion(String version) {
         this.version = version;
+    }
+
+    public List<String> getRunningVersions() {
+        return runningVersions;
+    }
+
+    public void setRunningVersions(List<String> runningVersions) {
+        this.runningVersions = runningVersions;
+    }
+
+    public String getMetadataVersion() {
+        return metadataVersion;
+    }
+
+    public void setMetadataVersion(String metadataVersion) {
+        this.metadataVersion = metadataVersion;
     }
 
     public RollStatus getRoll() {

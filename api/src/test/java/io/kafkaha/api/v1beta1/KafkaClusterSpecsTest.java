@@ -116,6 +116,35 @@ class KafkaClusterSpecsTest {
     }
 
     @Test
+    void aVersionNeverPublishedIsRefused() {
+        KafkaClusterSpec spec = new KafkaClusterSpec();
+        spec.setVersion("9.9.9");
+
+        assertThat(problems(spec)).singleElement().asString().startsWith("spec.version: Kafka 9.9.9 is not a release"
+                + " kafka-ha knows (no apache/kafka:9.9.9 image was published when it was built); use one of 4.0.0,");
+    }
+
+    @Test
+    void aDowngradeBelowTheRaisedMetadataVersionIsRefusedButAnUpgradeRollbackIsNot() {
+        KafkaClusterSpec applied = new KafkaClusterSpec();
+        applied.setVersion("4.4.0");
+        KafkaCluster cluster = new KafkaCluster();
+        cluster.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("kafka").build());
+        KafkaClusterSpec back = new KafkaClusterSpec();
+        back.setVersion("4.3.1");
+        cluster.setSpec(back);
+        cluster.setStatus(new KafkaClusterStatus());
+        cluster.getStatus().setMetadataVersion("4.3-IV0");
+        assertThat(KafkaClusterSpecs.validateChange(cluster, applied).problems()).isEmpty();
+
+        cluster.getStatus().setMetadataVersion("4.4-IV2");
+        assertThat(KafkaClusterSpecs.validateChange(cluster, applied).problems()).extracting(Object::toString)
+                .containsExactly("spec.version: cannot go back to Kafka 4.3.1: the cluster's metadata.version is"
+                        + " already 4.4-IV2, which Kafka 4.3.1 cannot read, and Kafka never lowers it; keep a"
+                        + " version of release 4.4 or newer");
+    }
+
+    @Test
     void anImageWithWhitespaceIsRefusedButABlankOneMeansTheOfficialImage() {
         KafkaClusterSpec spec = new KafkaClusterSpec();
         spec.setImage("registry.example.com/kafka: 4.4.0");

@@ -14,13 +14,20 @@ import java.util.function.Predicate;
  * @param voters              the quorum's voters, with how far each lags the leader
  * @param brokers             registered brokers, fenced ones included, by node id
  * @param partitionStates     every partition's leader, replicas, ISR and effective min ISR
+ * @param metadataVersionLevel the finalized {@code metadata.version} feature level, -1 when not known
  */
 public record ClusterHealth(String clusterId, int quorumLeaderId, int quorumLeaderEpoch, List<Voter> voters,
-                            List<Broker> brokers, List<PartitionState> partitionStates) {
+                            List<Broker> brokers, List<PartitionState> partitionStates, int metadataVersionLevel) {
     public ClusterHealth {
         voters = List.copyOf(voters);
         brokers = List.copyOf(brokers);
         partitionStates = List.copyOf(partitionStates);
+    }
+
+    /** A view without the metadata version. */
+    public ClusterHealth(String clusterId, int quorumLeaderId, int quorumLeaderEpoch, List<Voter> voters,
+                         List<Broker> brokers, List<PartitionState> partitionStates) {
+        this(clusterId, quorumLeaderId, quorumLeaderEpoch, voters, brokers, partitionStates, -1);
     }
 
     /**

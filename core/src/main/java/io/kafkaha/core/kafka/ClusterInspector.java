@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.FeatureUpdate;
+import org.apache.kafka.clients.admin.FinalizedVersionRange;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.QuorumInfo;
@@ -60,7 +63,19 @@ public final class ClusterInspector {
         partitions.sort(Comparator.comparing(ClusterHealth.PartitionState::topic)
                 .thenComparingInt(ClusterHealth.PartitionState::partition));
         return new ClusterHealth(clusterId, quorum.leaderId(), (int) quorum.leaderEpoch(), voters, brokers,
-                partitions);
+                partitions, metadataVersionLevel());
+    }
+
+    private int metadataVersionLevel() throws ExecutionException, InterruptedException {
+        FinalizedVersionRange range = admin.describeFeatures().featureMetadata().get().finalizedFeatures()
+                .get(KafkaReleases.METADATA_VERSION);
+        return range == null ? -1 : range.maxVersionLevel();
+    }
+
+    /** Raises the cluster's {@code metadata.version}; Kafka refuses if a node does not support the level. */
+    public void raiseMetadataVersion(short level) throws ExecutionException, InterruptedException {
+        admin.updateFeatures(Map.of(KafkaReleases.METADATA_VERSION,
+                new FeatureUpdate(level, FeatureUpdate.UpgradeType.UPGRADE)), new UpdateFeaturesOptions()).all().get();
     }
 
     /**

@@ -20,10 +20,21 @@ public final class AdminKafkaHealthProbe implements KafkaHealthProbe {
     private static final Logger LOG = LoggerFactory.getLogger(AdminKafkaHealthProbe.class);
 
     @Override
-    public KafkaView observe(DesiredCluster cluster) {
-        String bootstrap = cluster.rendered().nodes(NodeRole.BROKER).stream()
+    public void raiseMetadataVersion(DesiredCluster cluster, short level) throws Exception {
+        try (Admin admin = Admin.create(ClientSettings.admin(bootstrap(cluster)))) {
+            new ClusterInspector(admin).raiseMetadataVersion(level);
+        }
+    }
+
+    private static String bootstrap(DesiredCluster cluster) {
+        return cluster.rendered().nodes(NodeRole.BROKER).stream()
                 .map(broker -> cluster.addressing().hostPort(Listener.CLIENT, broker.ordinal()))
                 .collect(Collectors.joining(","));
+    }
+
+    @Override
+    public KafkaView observe(DesiredCluster cluster) {
+        String bootstrap = bootstrap(cluster);
         Map<String, Object> config = ClientSettings.probingAdmin(bootstrap);
         try (Admin admin = Admin.create(config)) {
             return KafkaView.of(new ClusterInspector(admin).inspect());

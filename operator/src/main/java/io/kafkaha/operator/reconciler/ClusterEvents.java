@@ -25,6 +25,8 @@ final class ClusterEvents {
     static final String RESTARTING = "Restarting";
     static final String ROLL_COMPLETED = "RollCompleted";
     static final String ROLL_STALLED = "RollStalled";
+    static final String METADATA_VERSION_RAISED = "MetadataVersionRaised";
+    static final String METADATA_VERSION_NOT_RAISED = "MetadataVersionNotRaised";
     private static final Logger LOG = LoggerFactory.getLogger(ClusterEvents.class);
 
     private final Clock clock;

@@ -24,7 +24,10 @@ import io.kafkaha.api.v1beta1.KafkaClusterSpec;
 import io.kafkaha.api.v1beta1.KafkaClusterSpecs;
 import io.kafkaha.api.v1beta1.KafkaClusterStatus;
 import io.kafkaha.api.v1beta1.RollStatus;
+import io.kafkaha.core.kafka.ClusterHealth;
 import io.kafkaha.core.kafka.HealthVerdict;
+import io.kafkaha.core.kafka.KafkaReleases;
+import io.kafkaha.core.plan.MetadataUpgrade;
 import io.kafkaha.core.plan.NodeState;
 import io.kafkaha.core.plan.RollStep;
 import io.kafkaha.core.render.NodePlan;
@@ -33,6 +36,7 @@ import io.kafkaha.core.render.Listener;
 import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.operator.DesiredCluster;
 import io.kafkaha.operator.Labels;
+import io.kafkaha.operator.PodFingerprint;
 import io.kafkaha.operator.ResourceNames;
 import io.kafkaha.operator.roll.ClusterNodes;
 import io.kafkaha.operator.roll.PodRoller;
@@ -45,6 +49,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a KafkaCluster's objects as its spec says and reports what it observes. Each reconciliation:
@@ -94,6 +100,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
     static final Duration ROLL_RECHECK = Duration.ofSeconds(2);
     static final String PODS = "pods";
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaClusterReconciler.class);
 
     private final Clock clock;
     private final KafkaHealthProbe kafka;
@@ -181,7 +188,16 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                 view.health().ifPresent(health -> HealthVerdict.judge(health, brokerIds(desired), List.of())
                         .problems().forEach(problem -> aggregator.notReady("Kafka: " + problem)));
             }
-            roll(context, cluster, view, status, aggregator);
+            List<Pod> pods = context.getSecondaryResourcesAsStream(Pod.class).toList();
+            Optional<RollTurn> turn = roll(context, cluster, pods, view, status, aggregator);
+            status.setRunningVersions(pods.stream().map(pod -> PodFingerprint.of(pod.getMetadata(), pod.getSpec())
+                    .version()).filter(Objects::nonNull).distinct().sorted().toList());
+            status.setMetadataVersion(view.health().filter(health -> health.metadataVersionLevel() >= 0)
+                    .map(health -> KafkaReleases.metadataName(health.metadataVersionLevel()))
+                    .orElse(previous == null ? null : previous.getMetadataVersion()));
+            if (turn.isPresent() && !turn.get().isRolling() && view.health().isPresent()) {
+                upgradeMetadata(context, cluster, desired, view.health().get(), status);
+            }
         }
         aggregator.conditionsOn(status);
 
@@ -200,21 +216,20 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
      * it is safe, and reports what happens. Skipped while a StatefulSet controller has not acted on the latest
      * template, as its pods' revisions cannot be judged yet.
      */
-    private void roll(Context<KafkaCluster> context, KafkaCluster cluster, KafkaView view, KafkaClusterStatus status,
-                      ClusterStatusAggregator aggregator) {
+    private Optional<RollTurn> roll(Context<KafkaCluster> context, KafkaCluster cluster, List<Pod> pods,
+                                    KafkaView view, KafkaClusterStatus status, ClusterStatusAggregator aggregator) {
         String name = cluster.getMetadata().getName();
         Map<NodeRole, StatefulSet> sets = new EnumMap<>(NodeRole.class);
         for (NodeRole role : NodeRole.values()) {
             secondary(context, StatefulSet.class, ResourceNames.statefulSet(name, role))
                     .ifPresent(set -> sets.put(role, set));
         }
-        List<Pod> pods = context.getSecondaryResourcesAsStream(Pod.class).toList();
         KafkaClusterStatus previous = cluster.getStatus();
         RollStatus previousRoll = previous == null ? null : previous.getRoll();
         Optional<List<NodeState>> nodes = ClusterNodes.observe(sets, pods);
         if (nodes.isEmpty()) {
             status.setRoll(previousRoll);
-            return;
+            return Optional.empty();
         }
         RollTurn turn = RollTurn.decide(nodes.get(), view.health(), view.error(), previousRoll, clock.instant());
         if (turn.step() instanceof RollStep.Restart restart) {
@@ -229,6 +244,39 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         }
         aggregator.rolling(turn.isRolling(), turn.reason(), turn.message());
         status.setRoll(turn.status());
+        return Optional.of(turn);
+    }
+
+    /**
+     * The last step of a version upgrade ({@link MetadataUpgrade}): once every pod runs the new version and the
+     * cluster is fully redundant, raise metadata.version. A refusal by Kafka is reported and tried again later.
+     */
+    private void upgradeMetadata(Context<KafkaCluster> context, KafkaCluster cluster, DesiredCluster desired,
+                                 ClusterHealth health, KafkaClusterStatus status) {
+        HealthVerdict verdict = HealthVerdict.judge(health, brokerIds(desired), controllerIds(desired));
+        Optional<MetadataUpgrade> upgrade = MetadataUpgrade.next(status.getRunningVersions(),
+                desired.spec().effectiveVersion(), true, health, verdict);
+        if (upgrade.isEmpty()) {
+            return;
+        }
+        String from = KafkaReleases.metadataName(health.metadataVersionLevel());
+        try {
+            kafka.raiseMetadataVersion(desired, upgrade.get().level());
+            status.setMetadataVersion(upgrade.get().name());
+            events.normal(context.getClient(), cluster, ClusterEvents.METADATA_VERSION_RAISED, "raised"
+                    + " metadata.version from " + from + " to " + upgrade.get().name() + ": every node runs Kafka "
+                    + desired.spec().effectiveVersion() + "; versions before it can no longer run this cluster");
+        } catch (Exception e) {
+            LOG.warn("Raising metadata.version of {} to {} failed", cluster.getMetadata().getName(),
+                    upgrade.get().name(), e);
+            events.warning(context.getClient(), cluster, ClusterEvents.METADATA_VERSION_NOT_RAISED, "could not"
+                    + " raise metadata.version from " + from + " to " + upgrade.get().name() + " (" + e.getMessage()
+                    + "); trying again at the next reconciliation");
+        }
+    }
+
+    private static List<Integer> controllerIds(DesiredCluster desired) {
+        return desired.rendered().nodes(NodeRole.CONTROLLER).stream().map(NodePlan::nodeId).toList();
     }
 
     private static List<Integer> brokerIds(DesiredCluster desired) {

@@ -17,4 +17,9 @@ public interface KafkaHealthProbe {
 
     /** What Kafka says about the cluster, or why it could not be asked. */
     KafkaView observe(DesiredCluster cluster);
+
+    /** Raises the cluster's {@code metadata.version} to {@code level} (the last step of an upgrade). */
+    default void raiseMetadataVersion(DesiredCluster cluster, short level) throws Exception {
+        throw new IllegalStateException("the operator has no connection to the brokers");
+    }
 }

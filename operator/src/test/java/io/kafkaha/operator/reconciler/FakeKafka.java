@@ -5,6 +5,8 @@ import io.kafkaha.core.render.NodePlan;
 import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.operator.DesiredCluster;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -13,6 +15,8 @@ import java.util.function.Function;
  * partitions). {@link #answer} swaps in another view, or none ({@link KafkaView#unreachable}).
  */
 final class FakeKafka implements KafkaHealthProbe {
+    /** Each cluster's finalized metadata.version (by name): 4.4-IV2 unless a test says otherwise. */
+    final Map<String, Integer> metadataLevels = new ConcurrentHashMap<>();
     volatile Function<DesiredCluster, KafkaView> answer = cluster -> KafkaView.of(healthy(cluster));
 
     @Override
@@ -20,12 +24,17 @@ final class FakeKafka implements KafkaHealthProbe {
         return answer.apply(cluster);
     }
 
-    static ClusterHealth healthy(DesiredCluster cluster) {
+    @Override
+    public void raiseMetadataVersion(DesiredCluster cluster, short level) {
+        metadataLevels.put(cluster.name(), (int) level);
+    }
+
+    ClusterHealth healthy(DesiredCluster cluster) {
         List<NodePlan> controllers = cluster.rendered().nodes(NodeRole.CONTROLLER);
         return new ClusterHealth("fake", controllers.get(0).nodeId(), 1,
                 controllers.stream().map(node -> new ClusterHealth.Voter(node.nodeId(), 0, true)).toList(),
                 cluster.rendered().nodes(NodeRole.BROKER).stream()
                         .map(node -> new ClusterHealth.Broker(node.nodeId(), node.name() + ":9092")).toList(),
-                List.of());
+                List.of(), metadataLevels.getOrDefault(cluster.name(), 33));
     }
 }

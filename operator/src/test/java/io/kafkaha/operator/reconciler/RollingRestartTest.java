@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.kafkaha.api.v1beta1.KafkaCluster;
+import io.kafkaha.api.v1beta1.KafkaClusterSpec;
 import io.kafkaha.api.v1beta1.KafkaClusterStatus;
 import io.kafkaha.operator.Labels;
 import io.kafkaha.operator.PodFingerprint;
@@ -97,7 +98,7 @@ class RollingRestartTest {
         assertThat(ready.getReason()).isEqualTo(ClusterStatusAggregator.ROLLING);
         assertThat(podUids()).isEqualTo(before);
 
-        kafka.answer = cluster -> KafkaView.of(FakeKafka.healthy(cluster));
+        kafka.answer = cluster -> KafkaView.of(kafka.healthy(cluster));
         user.awaitReady(3, 3);
         assertThat(changed(before, podUids())).hasSize(3);
     }
@@ -171,6 +172,41 @@ class RollingRestartTest {
                 "restarting kafka-broker-0 (restart requested), 3 of 6 done",
                 "restarting kafka-broker-1 (restart requested), 4 of 6 done",
                 "restarting kafka-broker-2 (restart requested), 5 of 6 done");
+    }
+
+    @Test
+    void aVersionUpgradeRollsEveryNodeThenRaisesTheMetadataVersionAndRefusesGoingBack() {
+        // A cluster formatted by Kafka 4.3.1, beside the 4.4.0 one every test starts with.
+        ClusterUser user = new ClusterUser(client, "old");
+        kafka.metadataLevels.put("old", 30);
+        KafkaClusterSpec spec431 = new KafkaClusterSpec();
+        spec431.setVersion("4.3.1");
+        user.create(user.withSpec(spec431));
+        user.awaitReady(3, 3);
+        await().atMost(TIMEOUT).until(() -> List.of("4.3.1").equals(user.current().getStatus().getRunningVersions()));
+        assertThat(user.current().getStatus().getMetadataVersion()).isEqualTo("4.3-IV0");
+        int before = restartMessages().size();
+
+        user.edit(spec -> spec.setVersion("4.4.0"));
+
+        user.awaitEvent(ClusterEvents.METADATA_VERSION_RAISED);
+        assertThat(kafka.metadataLevels).containsEntry("old", 33);
+        List<String> upgrade = restartMessages().subList(before, restartMessages().size());
+        assertThat(upgrade).hasSize(6).allSatisfy(m -> assertThat(m).contains("(Kafka version changed"));
+        assertThat(upgrade.get(0)).startsWith("restarting old-controller-");
+        assertThat(upgrade.get(5)).startsWith("restarting old-broker-2");
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            KafkaClusterStatus status = user.current().getStatus();
+            assertThat(status.getRunningVersions()).containsExactly("4.4.0");
+            assertThat(status.getMetadataVersion()).isEqualTo("4.4-IV2");
+        });
+
+        user.edit(spec -> spec.setVersion("4.3.1"));
+
+        user.awaitEvent(ClusterEvents.SPEC_REFUSED);
+        assertThat(ClusterUser.readyCondition(user.current().getStatus()).getMessage())
+                .contains("spec.version: cannot go back to Kafka 4.3.1");
+        assertThat(restartMessages()).hasSize(before + 6);
     }
 
     private Condition awaitRolling(String reason) {
