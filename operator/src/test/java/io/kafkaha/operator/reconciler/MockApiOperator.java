@@ -15,8 +15,12 @@ final class MockApiOperator {
 
     /** Started, watching all namespaces. */
     static Operator start(KubernetesClient client, Clock clock) {
-        Operator operator = KafkaHaOperator.create(client, Set.of(),
-                new KafkaClusterReconciler(clock, KafkaHealthProbe.NONE),
+        return start(client, clock, KafkaHealthProbe.NONE);
+    }
+
+    /** Started, watching all namespaces, asking {@code kafka} whether a cluster with all pods ready is ready. */
+    static Operator start(KubernetesClient client, Clock clock, KafkaHealthProbe kafka) {
+        Operator operator = KafkaHaOperator.create(client, Set.of(), new KafkaClusterReconciler(clock, kafka),
                 overrides -> overrides
                         .withSSABasedCreateUpdateMatchForDependentResources(false)
                         .withUseSSAToPatchPrimaryResource(false));
