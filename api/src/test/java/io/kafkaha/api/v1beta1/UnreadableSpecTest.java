@@ -39,7 +39,8 @@ class UnreadableSpecTest {
     void itWritesBackAsItCameSoACopyIsUnreadableToo() {
         KafkaCluster cluster = read("{\"version\": \"4.4.0\", \"brokers\": {\"replicas\": \"three\"}}");
 
-        assertThat(JSON.asJson(cluster)).contains("\"spec\":{\"version\":\"4.4.0\",\"brokers\":{\"replicas\":\"three\"}}");
+        assertThat(JSON.asJson(cluster))
+                .contains("\"spec\":{\"version\":\"4.4.0\",\"brokers\":{\"replicas\":\"three\"}}");
         KafkaCluster copy = JSON.clone(cluster);
         assertThat(copy.getSpec()).isInstanceOf(UnreadableSpec.class);
         assertThat(((UnreadableSpec) copy.getSpec()).problem().field()).isEqualTo("spec.brokers.replicas");

@@ -30,7 +30,6 @@ import io.kafkaha.operator.ResourceNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -157,7 +156,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         KafkaClusterStatus status = cluster.getStatus() == null ? new KafkaClusterStatus()
                 : JSON.clone(cluster.getStatus());
         new ClusterStatusAggregator(cluster.getStatus(), cluster.getMetadata().getGeneration(), clock)
-                .error(Objects.requireNonNullElse(e.getMessage(), e.getClass().getName()))
+                .error(ReconcileFailure.message(e))
                 .conditionsOn(status);
         cluster.setStatus(status);
         return ErrorStatusUpdateControl.patchStatus(cluster);
