@@ -70,6 +70,13 @@ public class KafkaCluster extends CustomResource<KafkaClusterSpec, KafkaClusterS
         return super.getStatus();
     }
 
+    /** Declared again to read the status leniently: one that does not read is none, not a stopped informer. */
+    @Override
+    @JsonDeserialize(using = KafkaClusterStatus.LenientReader.class)
+    public void setStatus(KafkaClusterStatus status) {
+        super.setStatus(status);
+    }
+
     @JsonAnySetter
     void putUnknownField(String name, Object value) {
         unknownFields.put(name, value);

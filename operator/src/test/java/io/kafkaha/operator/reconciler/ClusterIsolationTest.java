@@ -57,7 +57,14 @@ class ClusterIsolationTest {
 
     @Test
     void anUnreadableClusterIsReportedAndSkippedWhileTheOthersAreReconciled() {
-        rawCluster(UNREADABLE).create(rawCluster(Map.of("brokers", Map.of("replicas", "three"))));
+        rawCluster(UNREADABLE).create(rawCluster(UNREADABLE, Map.of("brokers", Map.of("replicas", "three"))));
+        // A status of another operator version: read as none, and written anew.
+        GenericKubernetesResource oddStatus = rawCluster("odd-status").create(rawCluster("odd-status", Map.of()));
+        oddStatus.setAdditionalProperty("status", Map.of("readyBrokers", "many"));
+        client.genericKubernetesResources(KafkaCluster.GROUP + "/" + KafkaCluster.VERSION, "KafkaCluster")
+                .resource(oddStatus).updateStatus();
+        assertThat(rawCluster("odd-status").get().getAdditionalProperties().get("status"))
+                .isEqualTo(Map.of("readyBrokers", "many"));
         ClusterUser good = new ClusterUser(client, "kafka");
         ClusterUser unreadable = new ClusterUser(client, UNREADABLE);
 
@@ -65,6 +72,7 @@ class ClusterIsolationTest {
         good.create(good.seed());
 
         good.awaitReady(3, 3);
+        new ClusterUser(client, "odd-status").awaitReady(3, 3);
         await().atMost(ClusterUser.TIMEOUT).until(() -> unreadable.current().getStatus() != null);
         Condition ready = readyCondition(unreadable.current().getStatus());
         assertThat(ready.getStatus()).isEqualTo("False");
@@ -135,11 +143,11 @@ class ClusterIsolationTest {
                 .inNamespace(client.getNamespace()).withName(name);
     }
 
-    private static GenericKubernetesResource rawCluster(Map<String, Object> spec) {
+    private static GenericKubernetesResource rawCluster(String name, Map<String, Object> spec) {
         GenericKubernetesResource cluster = new GenericKubernetesResource();
         cluster.setApiVersion(KafkaCluster.GROUP + "/" + KafkaCluster.VERSION);
         cluster.setKind("KafkaCluster");
-        cluster.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(UNREADABLE).build());
+        cluster.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).build());
         cluster.setAdditionalProperty("spec", spec);
         return cluster;
     }
