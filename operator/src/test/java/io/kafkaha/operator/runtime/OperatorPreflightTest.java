@@ -3,11 +3,16 @@ package io.kafkaha.operator.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.javaoperatorsdk.operator.OperatorException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +73,32 @@ class OperatorPreflightTest {
                 .hasMessageContaining("elsewhere")
                 .hasMessageContaining("kubectl config get-contexts");
         assertThat(KubernetesConfigs.load(kubeconfig, "test").getMasterUrl()).isEqualTo("https://127.0.0.1:1/");
+    }
+
+    @Test
+    void startFailuresSayWhatFailedAndBlameRbacOnlyForA403() {
+        String url = "https://127.0.0.1:6443/";
+        KubernetesClientException forbidden = new KubernetesClientException(new StatusBuilder().withCode(403)
+                .withMessage("kafkaclusters.kafkaha.io is forbidden: User \"op\" cannot list resource").build());
+        assertThat(OperatorPreflight.startFailure(new OperatorException("Couldn't start source", forbidden), url))
+                .hasMessage("the Kubernetes API at " + url + " refused access (HTTP 403): kafkaclusters.kafkaha.io"
+                        + " is forbidden: User \"op\" cannot list resource; the operator's user or service account"
+                        + " needs the kafka-ha RBAC rules");
+
+        KubernetesClientException unreadable = new KubernetesClientException("Failed to deserialize",
+                new InvalidFormatException(null, "Cannot deserialize value of type `java.lang.Integer` from String"
+                        + " \"three\"\n at [Source: (String)...]", "three", Integer.class));
+        assertThat(OperatorPreflight.startFailure(new OperatorException("Couldn't start source kafkacluster",
+                unreadable), url))
+                .hasMessage("the operator could not start: Couldn't start source kafkacluster: Cannot deserialize"
+                        + " value of type `java.lang.Integer` from String \"three\"; the log above has the details");
+
+        KubernetesClientException unreachable = new KubernetesClientException("Operation failed",
+                new ConnectException("Connection refused"));
+        assertThat(OperatorPreflight.startFailure(new OperatorException("Couldn't start source", unreachable), url))
+                .hasMessageStartingWith("cannot reach the Kubernetes API at " + url + ": Connection refused; ");
+        assertThat(OperatorPreflight.startFailure(new IllegalStateException("port 8080 is taken"), url))
+                .hasMessage("the operator could not start: port 8080 is taken; the log above has the details");
     }
 
     private static java.util.logging.Logger quiet(String name) {
