@@ -52,8 +52,12 @@ class OperatorWritesTest {
     @BeforeEach
     void startOperator() {
         client.apiextensions().v1().customResourceDefinitions().load(CRD.toFile()).create();
-        operatorClient = new KubernetesClientBuilder().withConfig(
-                new ConfigBuilder(client.getConfiguration()).withUserAgent(OPERATOR_AGENT).build()).build();
+        // The test client's serialization: a new one scans the classpath for model classes, which on a loaded
+        // machine blocks the operator's watches for many seconds.
+        operatorClient = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(OPERATOR_AGENT).build())
+                .withKubernetesSerialization(client.getKubernetesSerialization())
+                .build();
         statefulSets = new FakeStatefulSetController(client);
         user = new ClusterUser(client, NAME);
         operator = MockApiOperator.start(operatorClient, new TestClock(), cluster -> {
