@@ -75,10 +75,25 @@ public final class OperatorPreflight {
         if (api != null && (api.getCode() > 0 || unreachable)) {
             return explain(api, url);
         }
-        String what = firstLine(e.getMessage());
+        String what = firstLine(deepestOwnMessage(e, root));
         String why = firstLine(rootCause(e));
         return new OperatorStartupException("the operator could not start: " + (what.isEmpty() || what.equals(why)
                 ? why : what + ": " + why) + "; the log above has the details", e);
+    }
+
+    /**
+     * The innermost message that says what was being done, e.g. JOSDK's "Couldn't start informer for …", skipping
+     * wrappers (whose message is their cause's text), the client's generic "An error has occurred." and the root.
+     */
+    private static String deepestOwnMessage(Throwable e, Throwable root) {
+        String message = e.getMessage();
+        for (Throwable cause = e; cause != null && cause != root; cause = cause.getCause()) {
+            boolean wrapper = cause.getCause() != null && String.valueOf(cause.getCause()).equals(cause.getMessage());
+            if (cause.getMessage() != null && !wrapper && !(cause instanceof KubernetesClientException)) {
+                message = cause.getMessage();
+            }
+        }
+        return message;
     }
 
     private static OperatorStartupException explain(KubernetesClientException e, String url) {

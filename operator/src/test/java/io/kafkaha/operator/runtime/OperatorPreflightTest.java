@@ -16,6 +16,7 @@ import java.net.ConnectException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,13 +86,18 @@ class OperatorPreflightTest {
                         + " is forbidden: User \"op\" cannot list resource; the operator's user or service account"
                         + " needs the kafka-ha RBAC rules");
 
-        KubernetesClientException unreadable = new KubernetesClientException("Failed to deserialize",
+        // As JOSDK reported a KafkaCluster that did not deserialize, before such a spec read as UnreadableSpec.
+        KubernetesClientException unreadable = new KubernetesClientException("An error has occurred.",
                 new InvalidFormatException(null, "Cannot deserialize value of type `java.lang.Integer` from String"
                         + " \"three\"\n at [Source: (String)...]", "three", Integer.class));
-        assertThat(OperatorPreflight.startFailure(new OperatorException("Couldn't start source kafkacluster",
-                unreadable), url))
-                .hasMessage("the operator could not start: Couldn't start source kafkacluster: Cannot deserialize"
-                        + " value of type `java.lang.Integer` from String \"three\"; the log above has the details");
+        OperatorException informer = new OperatorException("Couldn't start informer for"
+                + " kafkaclusters.kafkaha.io/v1beta1 resources", new OperatorException(new ExecutionException(
+                        unreadable)));
+        assertThat(OperatorPreflight.startFailure(new OperatorException("Error starting operator",
+                new OperatorException(new ExecutionException(informer))), url))
+                .hasMessage("the operator could not start: Couldn't start informer for kafkaclusters.kafkaha.io/v1beta1"
+                        + " resources: Cannot deserialize value of type `java.lang.Integer` from String \"three\";"
+                        + " the log above has the details");
 
         KubernetesClientException unreachable = new KubernetesClientException("Operation failed",
                 new ConnectException("Connection refused"));
