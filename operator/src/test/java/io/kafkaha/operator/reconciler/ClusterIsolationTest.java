@@ -91,13 +91,37 @@ class ClusterIsolationTest {
                 .as("the status patch leaves the spec as the user wrote it")
                 .isEqualTo(Map.of("brokers", Map.of("replicas", "three")));
 
-        rawCluster(UNREADABLE).edit(cluster -> {
-            cluster.setAdditionalProperty("spec", Map.of("brokers", Map.of("replicas", 3)));
-            return cluster;
-        });
+        setRawSpec(UNREADABLE, Map.of("brokers", Map.of("replicas", 3)));
         unreadable.awaitReady(3, 3);
         good.edit(spec -> spec.getBrokers().setReplicas(4));
         good.awaitReady(3, 4);
+    }
+
+    @Test
+    void aRunningClusterWhoseSpecBecomesUnreadableKeepsRunningAsLastApplied() {
+        ClusterUser running = new ClusterUser(client, "kafka");
+        operator = MockApiOperator.start(client, new TestClock());
+        running.create(running.seed());
+        running.awaitReady(3, 3);
+        String brokers = ResourceNames.statefulSet("kafka", NodeRole.BROKER);
+        String brokersVersion = client.apps().statefulSets().withName(brokers).get().getMetadata()
+                .getResourceVersion();
+
+        setRawSpec("kafka", Map.of("brokers", Map.of("replicas", "four")));
+
+        await().atMost(ClusterUser.TIMEOUT).until(() -> readyCondition(running.current().getStatus()).getMessage()
+                .contains("spec.brokers.replicas: \"four\" cannot be read as a whole number"));
+        assertThat(readyCondition(running.current().getStatus()).getReason())
+                .isEqualTo(ClusterStatusAggregator.INVALID_SPEC);
+        assertThat(running.current().getStatus().getReadyBrokers()).isEqualTo(3);
+        assertThat(client.apps().statefulSets().withName(brokers).get().getMetadata().getResourceVersion())
+                .isEqualTo(brokersVersion);
+        ClusterUser other = new ClusterUser(client, "other");
+        other.create(other.seed());
+        other.awaitReady(3, 3);
+
+        setRawSpec("kafka", Map.of("brokers", Map.of("replicas", 4)));
+        running.awaitReady(3, 4);
     }
 
     @Test
@@ -141,6 +165,13 @@ class ClusterIsolationTest {
     private Resource<GenericKubernetesResource> rawCluster(String name) {
         return client.genericKubernetesResources(KafkaCluster.GROUP + "/" + KafkaCluster.VERSION, "KafkaCluster")
                 .inNamespace(client.getNamespace()).withName(name);
+    }
+
+    private void setRawSpec(String name, Map<String, Object> spec) {
+        rawCluster(name).edit(cluster -> {
+            cluster.setAdditionalProperty("spec", spec);
+            return cluster;
+        });
     }
 
     private static GenericKubernetesResource rawCluster(String name, Map<String, Object> spec) {
