@@ -3,6 +3,9 @@ package io.kafkaha.bench;
 import io.kafkaha.core.kafka.ClientSettings;
 import io.kafkaha.core.kafka.ClusterHealth;
 import io.kafkaha.core.kafka.ClusterInspector;
+import io.kafkaha.core.kafka.HealthVerdict;
+import java.util.List;
+import java.util.stream.IntStream;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -11,8 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /**
  * The baseline's "healthy": the very criterion, client settings and poll interval of kafka-ha's own readiness
  * wait ({@code cli/…/local/ReadinessWait}), so both sides of the cold-start comparison stop the clock on the same
- * event: the quorum has a leader, every broker is registered (describeCluster) and answers a request addressed
- * to it, and no partition is offline.
+ * event: {@link HealthVerdict#isServing()} for brokers 0..n-1 and every broker answers a request addressed to it.
  */
 final class ClusterReadiness {
     private static final Duration POLL = Duration.ofMillis(500);
@@ -31,17 +33,18 @@ final class ClusterReadiness {
         Map<String, Object> config = ClientSettings.probingAdmin(bootstrapServers);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-ha-bench-readiness");
         String lastSeen = "no broker answered yet";
+        List<Integer> brokerIds = IntStream.range(0, brokers).boxed().toList();
         try (Admin admin = Admin.create(config)) {
             ClusterInspector inspector = new ClusterInspector(admin);
             while (true) {
                 nodesAlive.check();
                 try {
                     ClusterHealth health = inspector.inspect();
-                    if (health.isReady(brokers) && allAnswer(inspector, health)) {
+                    HealthVerdict verdict = HealthVerdict.judge(health, brokerIds, List.of());
+                    if (verdict.isServing() && allAnswer(inspector, health)) {
                         return health;
                     }
-                    lastSeen = (health.hasQuorumLeader() ? "quorum leader " + health.quorumLeaderId()
-                            : "no quorum leader") + ", " + health.brokers().size() + "/" + brokers + " brokers";
+                    lastSeen = verdict.summary();
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (Exception e) {

@@ -10,7 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A digest of the ConfigMap content one role's pods read, put on that role's pod template. A config change then
+ * Digests of the ConfigMap content pods read, put on the pod templates ({@link PodFingerprint}): the role's
+ * {@code server.properties} and the start script, each on its own so a restart names which one changed. A change
  * shows as a template change, i.e. a new StatefulSet revision whose pods the operator restarts one at a time
  * (updateStrategy OnDelete). Per role, so a broker setting does not make controllers look outdated.
  */
@@ -21,10 +22,17 @@ public final class ConfigHash {
     }
 
     public static String forRole(RenderedCluster rendered, NodeRole role) {
+        return digest(ClusterNaming.roleConfigFile(role), rendered.configFile(role));
+    }
+
+    public static String forStartScript(RenderedCluster rendered) {
+        return digest(StartScript.FILE_NAME, rendered.startScript());
+    }
+
+    private static String digest(String file, String content) {
         MessageDigest digest = sha256();
-        // Each entry as key, NUL, value, NUL: no two different contents hash the same input.
-        update(digest, StartScript.FILE_NAME, rendered.startScript());
-        update(digest, ClusterNaming.roleConfigFile(role), rendered.configFile(role));
+        // The file's name, NUL, its content, NUL: no two different files hash the same input.
+        update(digest, file, content);
         return HexFormat.of().formatHex(digest.digest());
     }
 

@@ -6,6 +6,7 @@ import io.kafkaha.api.v1beta1.KafkaClusterSpecs;
 import io.kafkaha.core.render.ClusterRenderer;
 import io.kafkaha.core.render.KubernetesAddressing;
 import io.kafkaha.core.render.RenderedCluster;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,15 +16,18 @@ import java.util.Objects;
  * @param name      the KafkaCluster's {@code metadata.name}, the prefix of every object's name
  * @param namespace where the cluster and all its objects live
  * @param spec      the user's spec as written (read through its {@code effective*} helpers, never modified)
+ * @param restartToken the KafkaCluster's {@value PodFingerprint#RESTART_REQUEST} annotation, "" without one: a
+ *                     new value restarts every node
  */
 public record DesiredCluster(String name, String namespace, KafkaClusterSpec spec, KubernetesAddressing addressing,
-                             RenderedCluster rendered) {
+                             RenderedCluster rendered, String restartToken) {
     public DesiredCluster {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(addressing, "addressing");
         Objects.requireNonNull(rendered, "rendered");
+        restartToken = Objects.requireNonNullElse(restartToken, "");
     }
 
     /**
@@ -39,6 +43,8 @@ public record DesiredCluster(String name, String namespace, KafkaClusterSpec spe
         KubernetesAddressing addressing = new KubernetesAddressing(name, namespace);
         RenderedCluster rendered = ClusterRenderer.render(KafkaClusterSpecs.validate(cluster).clusterSpec(),
                 addressing, clusterId);
-        return new DesiredCluster(name, namespace, cluster.specOrDefaults(), addressing, rendered);
+        Map<String, String> annotations = cluster.getMetadata().getAnnotations();
+        String restartToken = annotations == null ? "" : annotations.getOrDefault(PodFingerprint.RESTART_REQUEST, "");
+        return new DesiredCluster(name, namespace, cluster.specOrDefaults(), addressing, rendered, restartToken);
     }
 }

@@ -49,7 +49,7 @@ public final class NodeStatefulSet {
         KafkaPodTemplate template = cluster.spec().effectiveTemplate();
         Map<String, String> annotations = new LinkedHashMap<>(
                 template.getAnnotations() == null ? Map.of() : template.getAnnotations());
-        annotations.put(ConfigHash.ANNOTATION, ConfigHash.forRole(cluster.rendered(), role));
+        annotations.putAll(PodFingerprint.annotations(cluster, role));
         return new StatefulSetBuilder()
                 .withNewMetadata()
                     .withName(ResourceNames.statefulSet(cluster.name(), role))

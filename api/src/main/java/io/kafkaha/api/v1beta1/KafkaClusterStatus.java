@@ -25,10 +25,12 @@ import java.util.Optional;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"conditions", "observedGeneration", "bootstrapServers", "brokers", "readyBrokers",
-        "desiredBrokers", "controllers", "readyControllers", "desiredControllers", "clusterId", "version"})
+        "desiredBrokers", "controllers", "readyControllers", "desiredControllers", "clusterId", "version", "roll"})
 public class KafkaClusterStatus {
     /** Condition type: the cluster serves clients with all desired nodes ready. */
     public static final String READY = "Ready";
+    /** Condition type: a rolling restart is under way (True) or every pod runs the current spec (False). */
+    public static final String ROLLING = "Rolling";
 
     @JsonPropertyDescription("Latest observations of the cluster's state. Ready is True when every desired"
             + " controller and broker is ready; when False, reason and message say why, naming the spec field to"
@@ -60,6 +62,10 @@ public class KafkaClusterStatus {
 
     @JsonPropertyDescription("Kafka version the cluster's nodes run.")
     private String version;
+
+    @JsonPropertyDescription("The rolling restart in progress, if any: since when it waits and which pod it"
+            + " restarted last. The Rolling condition says what it does now.")
+    private RollStatus roll;
 
     public KafkaClusterStatus() {
     }
@@ -162,6 +168,14 @@ public class KafkaClusterStatus {
 
     public void setVersion(String version) {
         this.version = version;
+    }
+
+    public RollStatus getRoll() {
+        return roll;
+    }
+
+    public void setRoll(RollStatus roll) {
+        this.roll = roll;
     }
 
     /** Reads a status, or none when it does not read, instead of an exception that would stop the informer. */

@@ -1,13 +1,15 @@
 package io.kafkaha.cli.client;
 
 import io.kafkaha.core.kafka.ClusterHealth;
+import io.kafkaha.core.kafka.HealthVerdict;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code kafka-ha status}: the cluster as Kafka sees it, and the verdict. A cluster is unhealthy when it cannot
- * serve acks=all clients: no quorum leader (no metadata changes, no leader elections), offline partitions, or
- * partitions under min ISR. Under-replicated partitions still serve; they are a warning.
+ * {@code kafka-ha status}: the cluster as Kafka sees it, and {@link HealthVerdict}'s verdict. A cluster is
+ * unhealthy when it cannot serve acks=all clients: no quorum leader (no metadata changes, no leader elections),
+ * a fenced broker, offline partitions, or partitions under min ISR. Under-replicated partitions still serve;
+ * they are a warning.
  */
 public final class StatusReport {
     /** Partitions named per list; the rest are counted, so a broken big cluster stays readable. */
@@ -28,7 +30,8 @@ public final class StatusReport {
         lines.addAll(voters.lines());
         lines.add("brokers: " + health.brokers().size() + " registered");
         TextTable brokers = new TextTable("  ", "ID", "ADDRESS");
-        health.brokers().forEach(broker -> brokers.row(broker.nodeId(), broker.address()));
+        health.brokers().forEach(broker -> brokers.row(broker.nodeId(), broker.address() + (broker.fenced()
+                ? "  FENCED" : "")));
         lines.addAll(brokers.lines());
         lines.add("partitions: " + health.partitions());
         lines.add("  under-replicated: " + partitionList(health.underReplicated()));
@@ -67,22 +70,13 @@ public final class StatusReport {
         return lines;
     }
 
-    /** Why the cluster is unhealthy; empty when it is healthy. */
+    /**
+     * Why the cluster is unhealthy, by {@link HealthVerdict}: every registered broker is expected to serve and
+     * every voter to be caught up; empty when it serves every acks=all client.
+     */
     public static List<String> problems(ClusterHealth health) {
-        List<String> problems = new ArrayList<>();
-        if (!health.hasQuorumLeader()) {
-            problems.add("the controller quorum has no leader: no topic can be created and no partition leader"
-                    + " elected until a majority of controllers is up");
-        }
-        if (!health.offline().isEmpty()) {
-            problems.add(count(health.offline().size()) + " offline (no leader): unreadable and unwritable until a"
-                    + " broker holding a replica returns");
-        }
-        if (!health.underMinIsr().isEmpty()) {
-            problems.add(count(health.underMinIsr().size()) + " under min ISR: acks=all writes fail until enough"
-                    + " replicas are back in sync");
-        }
-        return problems;
+        return HealthVerdict.judge(health, health.brokers().stream().map(ClusterHealth.Broker::nodeId).toList(),
+                List.of()).problems();
     }
 
     static String partitionList(List<String> partitions) {

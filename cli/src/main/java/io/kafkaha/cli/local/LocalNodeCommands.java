@@ -97,7 +97,7 @@ public final class LocalNodeCommands {
         /** A broker serves once registered and answering; a controller once it listens and the quorum has a leader. */
         private static ReadinessWait.ReadyCheck serves(LocalCluster cluster, NodePlan node) {
             if (node.role() == NodeRole.BROKER) {
-                return (health, inspector) -> health.brokers().stream().anyMatch(b -> b.nodeId() == node.nodeId())
+                return (health, inspector) -> health.isServing(node.nodeId())
                         && inspector.brokerAnswers(node.nodeId());
             }
             return (health, inspector) -> health.hasQuorumLeader()

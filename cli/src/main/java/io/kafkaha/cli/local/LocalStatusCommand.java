@@ -59,8 +59,10 @@ public class LocalStatusCommand implements Callable<Integer> {
             }
             return health.voters().stream().anyMatch(v -> v.nodeId() == node.nodeId()) ? ", voter" : ", not a voter";
         }
-        return health.brokers().stream().anyMatch(b -> b.nodeId() == node.nodeId())
-                ? ", serving" : ", not registered";
+        if (health.isServing(node.nodeId())) {
+            return ", serving";
+        }
+        return health.brokers().stream().anyMatch(b -> b.nodeId() == node.nodeId()) ? ", fenced" : ", not registered";
     }
 
     private static Optional<ClusterHealth> inspect(LocalCluster cluster) {

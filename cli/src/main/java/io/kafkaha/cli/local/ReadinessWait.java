@@ -4,6 +4,7 @@ import io.kafkaha.cli.UserError;
 import io.kafkaha.core.kafka.ClientSettings;
 import io.kafkaha.core.kafka.ClusterHealth;
 import io.kafkaha.core.kafka.ClusterInspector;
+import io.kafkaha.core.kafka.HealthVerdict;
 import io.kafkaha.core.render.NodePlan;
 import io.kafkaha.core.spec.NodeRole;
 import java.io.PrintWriter;
@@ -16,7 +17,8 @@ import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * Waits until Kafka itself says the cluster serves: the quorum has a leader and every broker has registered.
+ * Waits until Kafka itself says the cluster serves ({@link HealthVerdict#isServing()}): the quorum has a leader,
+ * every broker is registered and unfenced, no partition is offline or under min ISR.
  * A node that exits meanwhile is started again, as the kubelet restarts a pod's container, at most
  * {@link #RESTARTS_PER_NODE} times: Kafka 4.4 brokers on a loaded machine occasionally give up registering
  * when the quorum changes leader right after forming, and a restart is the cure. A node that keeps exiting
@@ -44,9 +46,10 @@ final class ReadinessWait {
 
     /** Until the whole cluster serves, including every broker just started (not a stale registration of it). */
     ClusterHealth awaitCluster(Collection<NodePlan> started, Duration timeout) {
-        int brokers = cluster.state().brokers();
-        return await(started, timeout, (health, inspector) -> health.isReady(brokers)
-                && startedBrokersAnswer(started, inspector));
+        List<Integer> brokers = cluster.nodes().stream().filter(node -> node.role() == NodeRole.BROKER)
+                .map(NodePlan::nodeId).toList();
+        return await(started, timeout, (health, inspector) -> HealthVerdict.judge(health, brokers, List.of())
+                .isServing() && startedBrokersAnswer(started, inspector));
     }
 
     private static boolean startedBrokersAnswer(Collection<NodePlan> started, ClusterInspector inspector)
@@ -72,7 +75,7 @@ final class ReadinessWait {
                     if (isReady(ready, health.get(), inspector)) {
                         return health.get();
                     }
-                    lastSeen = describe(health.get(), cluster.state().brokers());
+                    lastSeen = describe(health.get());
                 }
                 if (System.nanoTime() > deadline) {
                     throw new UserError("cluster '" + cluster.state().name() + "' is not ready after "
@@ -122,9 +125,10 @@ final class ReadinessWait {
         }
     }
 
-    private static String describe(ClusterHealth health, int brokers) {
-        return (health.hasQuorumLeader() ? "quorum leader " + health.quorumLeaderId() : "no quorum leader")
-                + ", " + health.brokers().size() + "/" + brokers + " brokers registered";
+    private String describe(ClusterHealth health) {
+        List<Integer> brokers = cluster.nodes().stream().filter(node -> node.role() == NodeRole.BROKER)
+                .map(NodePlan::nodeId).toList();
+        return HealthVerdict.judge(health, brokers, List.of()).summary();
     }
 
     private static void sleep() {

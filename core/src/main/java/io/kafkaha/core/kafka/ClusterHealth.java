@@ -1,37 +1,116 @@
 package io.kafkaha.core.kafka;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Kafka's own view of a cluster at one moment: the controller quorum, the registered brokers and the state of
- * every partition. Produced by {@link ClusterInspector}; pure data so it can be printed, judged and tested.
+ * every partition. Produced by {@link ClusterInspector}; pure data so it can be printed, judged ({@link
+ * HealthVerdict}) and planned on ({@code core.plan}), and built by hand in tests.
  *
  * @param clusterId           Kafka's cluster id
  * @param quorumLeaderId      node id of the active controller, or -1 when the quorum has no leader
  * @param quorumLeaderEpoch   the leader's epoch
- * @param voters              node ids of the quorum's voters, with how far each lags the leader
- * @param brokers             registered brokers, by node id and address
- * @param partitions          number of partitions in the cluster
- * @param underReplicated     partitions whose ISR is smaller than their replica set
- * @param underMinIsr         partitions whose ISR is smaller than their min.insync.replicas (acks=all writes fail)
- * @param offline             partitions without a leader (unreadable and unwritable)
+ * @param voters              the quorum's voters, with how far each lags the leader
+ * @param brokers             registered brokers, fenced ones included, by node id
+ * @param partitionStates     every partition's leader, replicas, ISR and effective min ISR
  */
 public record ClusterHealth(String clusterId, int quorumLeaderId, int quorumLeaderEpoch, List<Voter> voters,
-                            List<Broker> brokers, int partitions, List<String> underReplicated,
-                            List<String> underMinIsr, List<String> offline) {
-
-    public record Voter(int nodeId, long lag) {
+                            List<Broker> brokers, List<PartitionState> partitionStates) {
+    public ClusterHealth {
+        voters = List.copyOf(voters);
+        brokers = List.copyOf(brokers);
+        partitionStates = List.copyOf(partitionStates);
     }
 
-    public record Broker(int nodeId, String address) {
+    /**
+     * A voter of the controller quorum.
+     *
+     * @param lag      metadata records behind the leader
+     * @param caughtUp whether the leader counts it as caught up recently (see {@link ClusterInspector})
+     */
+    public record Voter(int nodeId, long lag, boolean caughtUp) {
+        public Voter(int nodeId, long lag) {
+            this(nodeId, lag, lag == 0);
+        }
+    }
+
+    /** A registered broker; a fenced one is registered but serves nothing until the controller unfences it. */
+    public record Broker(int nodeId, String address, boolean fenced) {
+        public Broker(int nodeId, String address) {
+            this(nodeId, address, false);
+        }
+    }
+
+    /**
+     * One partition as the controller last recorded it.
+     *
+     * @param leader -1 when the partition has no leader (offline)
+     * @param minIsr the topic's effective {@code min.insync.replicas}
+     */
+    public record PartitionState(String topic, int partition, int leader, List<Integer> replicas,
+                                 List<Integer> isr, int minIsr) {
+        public PartitionState {
+            replicas = List.copyOf(replicas);
+            isr = List.copyOf(isr);
+        }
+
+        public String name() {
+            return topic + "-" + partition;
+        }
+
+        public boolean isOffline() {
+            return leader < 0;
+        }
+
+        public boolean isUnderReplicated() {
+            return isr.size() < replicas.size();
+        }
+
+        /** acks=all writes fail. */
+        public boolean isUnderMinIsr() {
+            return isr.size() < minIsr;
+        }
+
+        public boolean hasReplicaOn(int brokerId) {
+            return replicas.contains(brokerId);
+        }
     }
 
     public boolean hasQuorumLeader() {
         return quorumLeaderId >= 0;
     }
 
-    /** Healthy enough to serve: a quorum leader, every expected broker registered, every partition online. */
-    public boolean isReady(int expectedBrokers) {
-        return hasQuorumLeader() && brokers.size() >= expectedBrokers && offline.isEmpty();
+    public int partitions() {
+        return partitionStates.size();
+    }
+
+    public List<String> underReplicated() {
+        return names(PartitionState::isUnderReplicated);
+    }
+
+    public List<String> underMinIsr() {
+        return names(PartitionState::isUnderMinIsr);
+    }
+
+    public List<String> offline() {
+        return names(PartitionState::isOffline);
+    }
+
+    /** Brokers that are registered and unfenced: those that serve. */
+    public List<Broker> servingBrokers() {
+        return brokers.stream().filter(broker -> !broker.fenced()).toList();
+    }
+
+    public boolean isServing(int brokerId) {
+        return servingBrokers().stream().anyMatch(broker -> broker.nodeId() == brokerId);
+    }
+
+    public boolean isVoter(int nodeId) {
+        return voters.stream().anyMatch(voter -> voter.nodeId() == nodeId);
+    }
+
+    private List<String> names(Predicate<PartitionState> which) {
+        return partitionStates.stream().filter(which).map(PartitionState::name).sorted().toList();
     }
 }

@@ -5,10 +5,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.QuorumInfo;
@@ -19,11 +22,14 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * Reads {@link ClusterHealth} through Kafka's Admin API, the one place both runtimes ask "is the cluster well?".
- * A partition is under-replicated when its ISR is smaller than its replica set, under min ISR when the ISR is
- * smaller than the topic's effective {@code min.insync.replicas}, and offline when it has no leader.
+ * Reads {@link ClusterHealth} through Kafka's Admin API: the one place the operator, the CLI, the local runtime
+ * and the benchmarks ask Kafka how a cluster is. Brokers are listed fenced ones included; each partition comes
+ * with its topic's effective {@code min.insync.replicas}. Judging the answer is {@link HealthVerdict}'s job.
  */
 public final class ClusterInspector {
+    /** How recently a voter must have reached the leader's log end to count as caught up (Kafka's own default). */
+    static final long CAUGHT_UP_WITHIN_MS = 5_000;
+
     private final Admin admin;
 
     public ClusterInspector(Admin admin) {
@@ -31,44 +37,59 @@ public final class ClusterInspector {
     }
 
     public ClusterHealth inspect() throws ExecutionException, InterruptedException {
-        DescribeClusterResult cluster = admin.describeCluster();
+        DescribeClusterResult cluster = admin.describeCluster(new DescribeClusterOptions().includeFencedBrokers(true));
         String clusterId = cluster.clusterId().get();
         List<ClusterHealth.Broker> brokers = cluster.nodes().get().stream()
                 .sorted(Comparator.comparingInt(Node::id))
-                .map(node -> new ClusterHealth.Broker(node.id(), node.host() + ":" + node.port()))
+                .map(node -> new ClusterHealth.Broker(node.id(), node.host() + ":" + node.port(), node.isFenced()))
                 .toList();
         QuorumInfo quorum = admin.describeMetadataQuorum().quorumInfo().get();
-        long leaderEnd = quorum.voters().stream().filter(v -> v.replicaId() == quorum.leaderId())
-                .mapToLong(QuorumInfo.ReplicaState::logEndOffset).findFirst().orElse(0);
-        List<ClusterHealth.Voter> voters = quorum.voters().stream()
-                .sorted(Comparator.comparingInt(QuorumInfo.ReplicaState::replicaId))
-                .map(v -> new ClusterHealth.Voter(v.replicaId(), Math.max(0, leaderEnd - v.logEndOffset())))
-                .toList();
+        List<ClusterHealth.Voter> voters = voters(quorum);
 
         Collection<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
         Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get();
         Map<String, Integer> minIsr = minInSyncReplicas(topics);
-        List<String> underReplicated = new ArrayList<>();
-        List<String> underMinIsr = new ArrayList<>();
-        List<String> offline = new ArrayList<>();
-        int partitions = 0;
+        List<ClusterHealth.PartitionState> partitions = new ArrayList<>();
         for (TopicDescription topic : descriptions.values()) {
             for (TopicPartitionInfo partition : topic.partitions()) {
-                partitions++;
-                String name = topic.name() + "-" + partition.partition();
-                if (partition.leader() == null || partition.leader().isEmpty()) {
-                    offline.add(name);
-                }
-                if (partition.isr().size() < partition.replicas().size()) {
-                    underReplicated.add(name);
-                }
-                if (partition.isr().size() < minIsr.getOrDefault(topic.name(), 1)) {
-                    underMinIsr.add(name);
-                }
+                int leader = partition.leader() == null || partition.leader().isEmpty() ? -1 : partition.leader().id();
+                partitions.add(new ClusterHealth.PartitionState(topic.name(), partition.partition(), leader,
+                        ids(partition.replicas()), ids(partition.isr()), minIsr.getOrDefault(topic.name(), 1)));
             }
         }
+        partitions.sort(Comparator.comparing(ClusterHealth.PartitionState::topic)
+                .thenComparingInt(ClusterHealth.PartitionState::partition));
         return new ClusterHealth(clusterId, quorum.leaderId(), (int) quorum.leaderEpoch(), voters, brokers,
-                partitions, sorted(underReplicated), sorted(underMinIsr), sorted(offline));
+                partitions);
+    }
+
+    /**
+     * The voters, each with its lag behind the leader. A voter counts as caught up when the leader saw it reach
+     * its log end within {@link #CAUGHT_UP_WITHIN_MS} of the leader's own latest catch-up time; both timestamps
+     * come from the leader's clock, so no clock of ours is compared with Kafka's.
+     */
+    static List<ClusterHealth.Voter> voters(QuorumInfo quorum) {
+        Optional<QuorumInfo.ReplicaState> leader = quorum.voters().stream()
+                .filter(v -> v.replicaId() == quorum.leaderId()).findFirst();
+        long leaderEnd = leader.map(QuorumInfo.ReplicaState::logEndOffset).orElse(0L);
+        long leaderTime = leader.flatMap(v -> boxed(v.lastCaughtUpTimestamp())).orElse(-1L);
+        return quorum.voters().stream()
+                .sorted(Comparator.comparingInt(QuorumInfo.ReplicaState::replicaId))
+                .map(v -> {
+                    long lag = Math.max(0, leaderEnd - v.logEndOffset());
+                    boolean caughtUp = leader.isPresent() && boxed(v.lastCaughtUpTimestamp())
+                            .map(time -> leaderTime - time <= CAUGHT_UP_WITHIN_MS).orElse(false);
+                    return new ClusterHealth.Voter(v.replicaId(), lag, caughtUp);
+                })
+                .toList();
+    }
+
+    private static Optional<Long> boxed(OptionalLong value) {
+        return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
+    }
+
+    private static List<Integer> ids(List<Node> nodes) {
+        return nodes.stream().map(Node::id).toList();
     }
 
     /**
@@ -98,7 +119,4 @@ public final class ClusterInspector {
                 }));
     }
 
-    private static List<String> sorted(List<String> names) {
-        return names.stream().sorted().toList();
-    }
 }

@@ -22,6 +22,9 @@ final class ClusterEvents {
     static final String CREATED = "Created";
     static final String UPDATED = "Updated";
     static final String SPEC_REFUSED = "SpecRefused";
+    static final String RESTARTING = "Restarting";
+    static final String ROLL_COMPLETED = "RollCompleted";
+    static final String ROLL_STALLED = "RollStalled";
     private static final Logger LOG = LoggerFactory.getLogger(ClusterEvents.class);
 
     private final Clock clock;

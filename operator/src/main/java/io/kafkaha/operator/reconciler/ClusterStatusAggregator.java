@@ -18,8 +18,12 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code SpecValid}: True ({@value #ACCEPTED}) or False ({@value #INVALID_SPEC}, the message names every
  *       field and what to do);</li>
- *   <li>{@code Ready}: True ({@value #ALL_NODES_READY}) when every desired node is ready, otherwise False with the
- *       first of {@value #RECONCILE_FAILED}, {@value #INVALID_SPEC}, {@value #NODES_NOT_READY}.</li>
+ *   <li>{@code Ready}: True ({@value #ALL_NODES_READY}) when every desired node is ready and runs the current
+ *       spec, otherwise False with the first of {@value #RECONCILE_FAILED}, {@value #INVALID_SPEC},
+ *       {@value #ROLLING}, {@value #NODES_NOT_READY};</li>
+ *   <li>{@code Rolling}: True while pods run an outdated revision (reason Restarting, Waiting or Stalled, the
+ *       message says what happens in words), False (UpToDate) once every pod runs the current spec; kept from
+ *       the previous status when this reconciliation did not look at the pods.</li>
  * </ul>
  * Every condition carries the generation it describes; its {@code lastTransitionTime} is kept from the previous
  * status unless the condition's status changes.
@@ -31,6 +35,7 @@ final class ClusterStatusAggregator {
     static final String ALL_NODES_READY = "AllNodesReady";
     static final String NODES_NOT_READY = "NodesNotReady";
     static final String RECONCILE_FAILED = "ReconcileFailed";
+    static final String ROLLING = "RollingRestart";
 
     private final KafkaClusterStatus previous;
     private final Long generation;
@@ -39,6 +44,8 @@ final class ClusterStatusAggregator {
     private final List<String> notReady = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private boolean specChecked;
+    private Condition rolling;
+    private String rollMessage;
     private String readyMessage = "all nodes ready";
 
     ClusterStatusAggregator(KafkaClusterStatus previous, Long generation, Clock clock) {
@@ -63,13 +70,20 @@ final class ClusterStatusAggregator {
         return this;
     }
 
+    /** The roll's state this reconciliation; while it rolls, Ready is False with its message. */
+    ClusterStatusAggregator rolling(boolean inProgress, String reason, String message) {
+        rolling = condition(KafkaClusterStatus.ROLLING, inProgress, reason, message);
+        rollMessage = inProgress ? message : null;
+        return this;
+    }
+
     ClusterStatusAggregator readyMessage(String message) {
         readyMessage = message;
         return this;
     }
 
     boolean isReady() {
-        return refusals.isEmpty() && notReady.isEmpty() && errors.isEmpty();
+        return refusals.isEmpty() && notReady.isEmpty() && errors.isEmpty() && rollMessage == null;
     }
 
     /** Sets the conditions of {@code status} (whose other fields the caller filled in) and returns it. */
@@ -86,10 +100,18 @@ final class ClusterStatusAggregator {
             conditions.add(condition(KafkaClusterStatus.READY, false, RECONCILE_FAILED, String.join("; ", errors)));
         } else if (!refusals.isEmpty()) {
             conditions.add(condition(KafkaClusterStatus.READY, false, INVALID_SPEC, refusalMessage()));
+        } else if (rollMessage != null) {
+            conditions.add(condition(KafkaClusterStatus.READY, false, ROLLING, "rolling restart: " + rollMessage
+                    + (notReady.isEmpty() ? "" : "; " + String.join("; ", notReady))));
         } else if (!notReady.isEmpty()) {
             conditions.add(condition(KafkaClusterStatus.READY, false, NODES_NOT_READY, String.join("; ", notReady)));
         } else {
             conditions.add(condition(KafkaClusterStatus.READY, true, ALL_NODES_READY, readyMessage));
+        }
+        if (rolling != null) {
+            conditions.add(rolling);
+        } else {
+            previous.condition(KafkaClusterStatus.ROLLING).ifPresent(conditions::add);
         }
         status.setConditions(conditions);
         return status;

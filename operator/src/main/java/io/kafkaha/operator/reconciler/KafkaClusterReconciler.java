@@ -2,6 +2,7 @@ package io.kafkaha.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -15,22 +16,34 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.kafkaha.api.v1beta1.KafkaCluster;
 import io.kafkaha.api.v1beta1.KafkaClusterSpec;
 import io.kafkaha.api.v1beta1.KafkaClusterSpecs;
 import io.kafkaha.api.v1beta1.KafkaClusterStatus;
+import io.kafkaha.api.v1beta1.RollStatus;
+import io.kafkaha.core.kafka.HealthVerdict;
+import io.kafkaha.core.plan.NodeState;
+import io.kafkaha.core.plan.RollStep;
+import io.kafkaha.core.render.NodePlan;
 import io.kafkaha.api.v1beta1.ValidatedSpec;
 import io.kafkaha.core.render.Listener;
 import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.operator.DesiredCluster;
 import io.kafkaha.operator.Labels;
 import io.kafkaha.operator.ResourceNames;
+import io.kafkaha.operator.roll.ClusterNodes;
+import io.kafkaha.operator.roll.PodRoller;
+import io.kafkaha.operator.roll.RollTurn;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps a KafkaCluster's objects as its spec says and reports what it observes. Each reconciliation:
@@ -41,7 +54,11 @@ import java.util.Optional;
  *   <li>reads or creates the Kafka cluster id ({@link ClusterIds}), renders the cluster once and runs the
  *       dependents' workflow, which creates or updates every owned object;</li>
  *   <li>computes the status from the StatefulSets (and, where configured, Kafka's own view) and re-checks after
- *       {@link #NOT_READY_RECHECK} while the cluster is not ready.</li>
+ *       {@link #NOT_READY_RECHECK} while the cluster is not ready;</li>
+ *   <li>takes one turn of the rolling restart ({@link RollTurn}): pods whose revision is outdated are restarted
+ *       one at a time, each only when Kafka's view says it is safe ({@link io.kafkaha.core.plan.RollPlanner}),
+ *       re-checking every {@link #ROLL_RECHECK} until every pod runs the current spec. What the roll needs to
+ *       resume lives in Kubernetes (pod revisions, {@code status.roll}), so a restarted operator carries on.</li>
  * </ol>
  * The workflow is invoked explicitly because validation must come first. Objects of one kind share an informer
  * (named below); all are owned by the KafkaCluster, so Kubernetes deletes them with it. Volume claims are not
@@ -63,7 +80,8 @@ import java.util.Optional;
     @Dependent(type = NodeStatefulSetDependent.Brokers.class,
             useEventSourceWithName = KafkaClusterReconciler.STATEFUL_SETS),
 })
-@ControllerConfiguration(name = KafkaClusterReconciler.NAME)
+// Not generation-aware: the restart annotation (PodFingerprint.RESTART_REQUEST) changes no generation.
+@ControllerConfiguration(name = KafkaClusterReconciler.NAME, generationAwareEventProcessing = false)
 public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
     public static final String NAME = "kafkacluster";
     static final String CONFIG_MAPS = "configmaps";
@@ -71,6 +89,9 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
     static final String DISRUPTION_BUDGETS = "poddisruptionbudgets";
     static final String STATEFUL_SETS = "statefulsets";
     static final Duration NOT_READY_RECHECK = Duration.ofSeconds(10);
+    /** While rolling: Kafka's ISR and quorum changes raise no Kubernetes event, so the roll looks again soon. */
+    static final Duration ROLL_RECHECK = Duration.ofSeconds(2);
+    static final String PODS = "pods";
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     private final Clock clock;
@@ -94,7 +115,23 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                 informer(context, ConfigMap.class, CONFIG_MAPS),
                 informer(context, Service.class, SERVICES),
                 informer(context, PodDisruptionBudget.class, DISRUPTION_BUDGETS),
-                informer(context, StatefulSet.class, STATEFUL_SETS));
+                informer(context, StatefulSet.class, STATEFUL_SETS),
+                podInformer(context));
+    }
+
+    /**
+     * kafka-ha's pods, for the roll: they are owned by their StatefulSet, not the KafkaCluster, so they map to
+     * their cluster through the instance label every pod carries.
+     */
+    private static InformerEventSource<Pod, KafkaCluster> podInformer(EventSourceContext<KafkaCluster> context) {
+        return new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, KafkaCluster.class)
+                .withName(PODS)
+                .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.MANAGER)
+                .withSecondaryToPrimaryMapper(pod -> Optional.ofNullable(pod.getMetadata().getLabels())
+                        .map(labels -> labels.get(Labels.INSTANCE))
+                        .map(cluster -> Set.of(new ResourceID(cluster, pod.getMetadata().getNamespace())))
+                        .orElse(Set.of()))
+                .build(), context);
     }
 
     /** One informer per kind, over kafka-ha's objects only; secondaries map to their owner KafkaCluster. */
@@ -125,6 +162,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                         + " (nothing was changed; the cluster keeps running as last applied)");
             }
             status.setClusterId(previous == null ? null : previous.getClusterId());
+            status.setRoll(previous == null ? null : previous.getRoll());
             status.setVersion(applied != null ? applied.effectiveVersion()
                     : previous == null ? null : previous.getVersion());
             observeNodes(context, name, status, aggregator);
@@ -137,9 +175,12 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
             status.setClusterId(clusterId);
             status.setVersion(desired.spec().effectiveVersion());
             observeNodes(context, name, status, aggregator);
+            KafkaView view = kafka.observe(desired);
             if (aggregator.isReady()) {
-                kafka.problems(desired).forEach(problem -> aggregator.notReady("Kafka: " + problem));
+                view.health().ifPresent(health -> HealthVerdict.judge(health, brokerIds(desired), List.of())
+                        .problems().forEach(problem -> aggregator.notReady("Kafka: " + problem)));
             }
+            roll(context, cluster, view, status, aggregator);
         }
         aggregator.conditionsOn(status);
 
@@ -147,7 +188,50 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         cluster.setStatus(status);
         UpdateControl<KafkaCluster> control = changed ? UpdateControl.patchStatus(cluster) : UpdateControl.noUpdate();
         // A refused spec waits for the user's next edit, which triggers a reconciliation by itself.
+        if (status.getRoll() != null) {
+            return control.rescheduleAfter(ROLL_RECHECK);
+        }
         return aggregator.isReady() || !validated.isValid() ? control : control.rescheduleAfter(NOT_READY_RECHECK);
+    }
+
+    /**
+     * One turn of the rolling restart ({@link RollTurn}): restarts at most one outdated pod when the planner says
+     * it is safe, and reports what happens. Skipped while a StatefulSet controller has not acted on the latest
+     * template, as its pods' revisions cannot be judged yet.
+     */
+    private void roll(Context<KafkaCluster> context, KafkaCluster cluster, KafkaView view, KafkaClusterStatus status,
+                      ClusterStatusAggregator aggregator) {
+        String name = cluster.getMetadata().getName();
+        Map<NodeRole, StatefulSet> sets = new EnumMap<>(NodeRole.class);
+        for (NodeRole role : NodeRole.values()) {
+            secondary(context, StatefulSet.class, ResourceNames.statefulSet(name, role))
+                    .ifPresent(set -> sets.put(role, set));
+        }
+        List<Pod> pods = context.getSecondaryResourcesAsStream(Pod.class).toList();
+        KafkaClusterStatus previous = cluster.getStatus();
+        RollStatus previousRoll = previous == null ? null : previous.getRoll();
+        Optional<List<NodeState>> nodes = ClusterNodes.observe(sets, pods);
+        if (nodes.isEmpty()) {
+            status.setRoll(previousRoll);
+            return;
+        }
+        RollTurn turn = RollTurn.decide(nodes.get(), view.health(), view.error(), previousRoll, clock.instant());
+        if (turn.step() instanceof RollStep.Restart restart) {
+            PodRoller.restart(context.getClient(), cluster.getMetadata().getNamespace(), restart.node());
+            events.normal(context.getClient(), cluster, ClusterEvents.RESTARTING, turn.message());
+        } else if (!turn.isRolling() && previousRoll != null) {
+            events.normal(context.getClient(), cluster, ClusterEvents.ROLL_COMPLETED, "rolling restart done: "
+                    + turn.message());
+        } else if (RollTurn.STALLED.equals(turn.reason()) && previous.condition(KafkaClusterStatus.ROLLING)
+                .filter(c -> RollTurn.STALLED.equals(c.getReason())).isEmpty()) {
+            events.warning(context.getClient(), cluster, ClusterEvents.ROLL_STALLED, turn.message());
+        }
+        aggregator.rolling(turn.isRolling(), turn.reason(), turn.message());
+        status.setRoll(turn.status());
+    }
+
+    private static List<Integer> brokerIds(DesiredCluster desired) {
+        return desired.rendered().nodes(NodeRole.BROKER).stream().map(NodePlan::nodeId).toList();
     }
 
     @Override

@@ -1,18 +1,20 @@
 package io.kafkaha.operator.reconciler;
 
 import io.kafkaha.operator.DesiredCluster;
-import java.util.List;
 
 /**
- * Kafka's own view of a cluster whose pods are all ready (brokers registered, a quorum leader), for the Ready
- * condition. Behind an interface so operator tests need no Kafka, and so an operator that cannot reach the pods
- * (out of cluster) can leave it out.
+ * Kafka's own view of a cluster, for the Ready condition and the roll planner. Behind an interface so operator
+ * tests can stand in for Kafka, and so an operator that cannot reach the pods (out of cluster) leaves it out.
  */
 @FunctionalInterface
 public interface KafkaHealthProbe {
-    /** Trusts the StatefulSets' readiness (readiness probes already require each broker to serve). */
-    KafkaHealthProbe NONE = cluster -> List.of();
+    /**
+     * Kafka cannot be asked: Ready trusts the StatefulSets' readiness (the readiness probes already require each
+     * node to listen), and no roll ever restarts a pod, since the planner never restarts blind.
+     */
+    KafkaHealthProbe NONE = cluster -> KafkaView.unreachable("the operator has no connection to the brokers;"
+            + " it must run inside the cluster to restart pods safely");
 
-    /** Why Kafka does not consider the cluster ready yet, one message per problem; empty when it does. */
-    List<String> problems(DesiredCluster cluster);
+    /** What Kafka says about the cluster, or why it could not be asked. */
+    KafkaView observe(DesiredCluster cluster);
 }

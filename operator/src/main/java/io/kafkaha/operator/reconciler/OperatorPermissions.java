@@ -1,6 +1,7 @@
 package io.kafkaha.operator.reconciler;
 
 import static io.kafkaha.operator.reconciler.ApiPermission.CREATE;
+import static io.kafkaha.operator.reconciler.ApiPermission.DELETE;
 import static io.kafkaha.operator.reconciler.ApiPermission.GET;
 import static io.kafkaha.operator.reconciler.ApiPermission.LIST;
 import static io.kafkaha.operator.reconciler.ApiPermission.PATCH;
@@ -10,6 +11,7 @@ import static io.kafkaha.operator.reconciler.ApiPermission.WATCH;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.javaoperatorsdk.operator.api.config.ConfigurationService;
 import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
@@ -52,6 +54,8 @@ import java.util.Set;
  *   <li><b>ConfigMaps</b> also get and create: {@link ClusterIds} reads the cluster id ConfigMap by name and creates
  *       it once (it is not owned and not in the workflow).</li>
  *   <li><b>Events</b> (core/v1): create, by {@link ClusterEvents}.</li>
+ *   <li><b>Pods</b>: list and watch (the roll's informer) and delete ({@code roll.PodRoller} restarts a pod by
+ *       deleting it; the StatefulSet controller creates it again).</li>
  * </ul>
  * API discovery ({@code runtime.OperatorPreflight}) needs no rule: every authenticated user may read it.
  */
@@ -103,6 +107,11 @@ public final class OperatorPermissions {
         permissions.add(ApiPermission.of(ConfigMap.class, CREATE));
         // ClusterEvents: events on the KafkaCluster.
         permissions.add(ApiPermission.of(Event.class, CREATE));
+        // The roll: kafka-ha's pods through an informer (KafkaClusterReconciler.podInformer), deleted one at a
+        // time by PodRoller.
+        permissions.add(ApiPermission.of(Pod.class, LIST));
+        permissions.add(ApiPermission.of(Pod.class, WATCH));
+        permissions.add(ApiPermission.of(Pod.class, DELETE));
         return permissions;
     }
 

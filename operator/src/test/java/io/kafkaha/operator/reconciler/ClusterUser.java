@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kafkaha.api.v1beta1.BrokersSpec;
 import io.kafkaha.api.v1beta1.KafkaCluster;
 import io.kafkaha.api.v1beta1.KafkaClusterSpec;
@@ -51,8 +52,19 @@ final class ClusterUser {
         return client.resources(KafkaCluster.class).inNamespace(client.getNamespace()).withName(name).get();
     }
 
-    /** Edits the spec as a user would, with the defaults the API server would have stored filled in. */
+    /**
+     * Edits the spec as a user would, with the defaults the API server would have stored filled in; like kubectl,
+     * tries again when the operator wrote the status in between (409 Conflict).
+     */
     void edit(Consumer<KafkaClusterSpec> change) {
+        await().atMost(TIMEOUT).ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k
+                && k.getCode() == 409).until(() -> {
+                    tryEdit(change);
+                    return true;
+                });
+    }
+
+    private void tryEdit(Consumer<KafkaClusterSpec> change) {
         client.resources(KafkaCluster.class).inNamespace(client.getNamespace()).withName(name).edit(cluster -> {
             KafkaClusterSpec spec = cluster.getSpec() == null ? new KafkaClusterSpec() : cluster.getSpec();
             if (spec.getBrokers() == null) {

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kafkaha.operator.roll.ClusterNodes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the StatefulSet controller and the kubelet do, as far as the operator can see: every 50 ms, for each
- * StatefulSet, pods {@code <set>-<ordinal>} from the template (Ready when {@link #podsBecomeReady} is on), one
- * claim per pod and claim template (never deleted, as with a Retain policy), surplus pods removed, and the status.
+ * StatefulSet, pods {@code <set>-<ordinal>} from the current template labelled with its revision (a deleted pod
+ * comes back at the current revision; Ready when {@link #podsBecomeReady} is on), one claim per pod and claim
+ * template (never deleted, as with a Retain policy), surplus pods removed, and the status with the update
+ * revision and how many pods run it.
  */
 final class FakeStatefulSetController implements AutoCloseable {
     private final KubernetesClient client;
@@ -47,12 +50,17 @@ final class FakeStatefulSetController implements AutoCloseable {
         String namespace = set.getMetadata().getNamespace();
         String name = set.getMetadata().getName();
         int replicas = set.getSpec().getReplicas();
+        String revision = revision(set);
         int ready = 0;
+        int updated = 0;
         for (int ordinal = 0; ordinal < replicas; ordinal++) {
             String podName = name + "-" + ordinal;
             Pod pod = client.pods().inNamespace(namespace).withName(podName).get();
             if (pod == null) {
-                pod = client.resource(pod(set, podName)).create();
+                pod = client.resource(pod(set, podName, revision)).create();
+            }
+            if (revision.equals(pod.getMetadata().getLabels().get(ClusterNodes.REVISION_LABEL))) {
+                updated++;
             }
             set.getSpec().getVolumeClaimTemplates().forEach(template -> {
                 String claim = template.getMetadata().getName() + "-" + podName;
@@ -73,21 +81,30 @@ final class FakeStatefulSetController implements AutoCloseable {
                 .getItems().stream()
                 .filter(pod -> ordinal(pod.getMetadata().getName(), name) >= replicas)
                 .forEach(pod -> client.resource(pod).delete());
-        String revision = name + "-" + Integer.toHexString(Objects.hash(set.getSpec().getTemplate()));
         StatefulSetStatus status = new StatefulSetStatusBuilder()
                 .withObservedGeneration(set.getMetadata().getGeneration())
                 .withReplicas(replicas)
                 .withReadyReplicas(ready)
                 .withAvailableReplicas(ready)
-                .withCurrentReplicas(replicas)
-                .withUpdatedReplicas(replicas)
-                .withCurrentRevision(revision)
+                .withCurrentReplicas(updated)
+                .withUpdatedReplicas(updated)
+                .withCurrentRevision(updated == replicas ? revision : currentRevision(set, revision))
                 .withUpdateRevision(revision)
                 .build();
         if (!status.equals(set.getStatus())) {
             set.setStatus(status);
             client.resource(set).updateStatus();
         }
+    }
+
+    /** Names the template as the StatefulSet controller does: {@code <set>-<hash of the template>}. */
+    static String revision(StatefulSet set) {
+        return set.getMetadata().getName() + "-" + Integer.toHexString(Objects.hash(set.getSpec().getTemplate()));
+    }
+
+    private static String currentRevision(StatefulSet set, String revision) {
+        return set.getStatus() == null || set.getStatus().getCurrentRevision() == null ? revision
+                : set.getStatus().getCurrentRevision();
     }
 
     private static boolean isReady(Pod pod) {
@@ -103,9 +120,10 @@ final class FakeStatefulSetController implements AutoCloseable {
         }
     }
 
-    private static Pod pod(StatefulSet set, String name) {
+    private static Pod pod(StatefulSet set, String name, String revision) {
         Map<String, String> labels = new LinkedHashMap<>(set.getSpec().getTemplate().getMetadata().getLabels());
         labels.put("statefulset.kubernetes.io/pod-name", name);
+        labels.put(ClusterNodes.REVISION_LABEL, revision);
         return new PodBuilder()
                 .withNewMetadata()
                     .withName(name)

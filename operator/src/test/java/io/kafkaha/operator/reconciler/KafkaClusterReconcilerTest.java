@@ -81,7 +81,8 @@ class KafkaClusterReconcilerTest {
         assertThat(status.getClusterId()).isEqualTo(storedClusterId());
         KafkaCluster current = user.current();
         assertThat(status.getConditions()).extracting(Condition::getType)
-                .containsExactlyInAnyOrder("SpecValid", "Ready");
+                .containsExactlyInAnyOrder("SpecValid", "Ready", "Rolling");
+        assertThat(status.condition(KafkaClusterStatus.ROLLING).orElseThrow().getStatus()).isEqualTo("False");
         assertThat(status.getConditions()).allSatisfy(c -> {
             assertThat(c.getObservedGeneration()).isEqualTo(current.getMetadata().getGeneration());
             assertThat(c.getLastTransitionTime()).isNotBlank();

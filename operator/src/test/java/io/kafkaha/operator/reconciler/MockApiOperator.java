@@ -13,12 +13,11 @@ final class MockApiOperator {
     private MockApiOperator() {
     }
 
-    /** Started, watching all namespaces. */
+    /** Started, watching all namespaces, with Kafka healthy as far as it is asked. */
     static Operator start(KubernetesClient client, Clock clock) {
-        return start(client, clock, KafkaHealthProbe.NONE);
+        return start(client, clock, new FakeKafka());
     }
 
-    /** Started, watching all namespaces, asking {@code kafka} whether a cluster with all pods ready is ready. */
     static Operator start(KubernetesClient client, Clock clock, KafkaHealthProbe kafka) {
         Operator operator = KafkaHaOperator.create(client, Set.of(), new KafkaClusterReconciler(clock, kafka),
                 overrides -> overrides

@@ -93,6 +93,7 @@ class OperatorPermissionsTest {
         assertThat(OperatorPermissions.rules()).extracting(OperatorPermissionsTest::row).containsExactly(
                 "| `\"\"` | `configmaps` | get, list, watch, create, update |",
                 "| `\"\"` | `events` | create |",
+                "| `\"\"` | `pods` | list, watch, delete |",
                 "| `\"\"` | `services` | list, watch, create, patch |",
                 "| `apps` | `statefulsets` | list, watch, create, patch |",
                 "| `kafkaha.io` | `kafkaclusters` | list, watch |",

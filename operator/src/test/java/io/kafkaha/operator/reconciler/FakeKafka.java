@@ -1,0 +1,31 @@
+package io.kafkaha.operator.reconciler;
+
+import io.kafkaha.core.kafka.ClusterHealth;
+import io.kafkaha.core.render.NodePlan;
+import io.kafkaha.core.spec.NodeRole;
+import io.kafkaha.operator.DesiredCluster;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Kafka as operator tests without Kafka processes need it: by default every node of the desired cluster is
+ * healthy (the first controller leads, every voter caught up, every broker registered and unfenced, no
+ * partitions). {@link #answer} swaps in another view, or none ({@link KafkaView#unreachable}).
+ */
+final class FakeKafka implements KafkaHealthProbe {
+    volatile Function<DesiredCluster, KafkaView> answer = cluster -> KafkaView.of(healthy(cluster));
+
+    @Override
+    public KafkaView observe(DesiredCluster cluster) {
+        return answer.apply(cluster);
+    }
+
+    static ClusterHealth healthy(DesiredCluster cluster) {
+        List<NodePlan> controllers = cluster.rendered().nodes(NodeRole.CONTROLLER);
+        return new ClusterHealth("fake", controllers.get(0).nodeId(), 1,
+                controllers.stream().map(node -> new ClusterHealth.Voter(node.nodeId(), 0, true)).toList(),
+                cluster.rendered().nodes(NodeRole.BROKER).stream()
+                        .map(node -> new ClusterHealth.Broker(node.nodeId(), node.name() + ":9092")).toList(),
+                List.of());
+    }
+}
