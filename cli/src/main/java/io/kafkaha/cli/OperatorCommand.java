@@ -101,8 +101,8 @@ public class OperatorCommand implements Callable<Integer> {
             operator.start();
         } catch (RuntimeException e) {
             // The shutdown hook, run by System.exit, releases the client and the health port.
-            throw new UserError("the operator could not start: " + e.getMessage() + "; the operator's user or"
-                    + " service account may lack the kafka-ha RBAC rules", e);
+            throw new UserError(OperatorPreflight.startFailure(e, client.getConfiguration().getMasterUrl())
+                    .getMessage(), e);
         }
         log.info("Operator started; stop it with SIGTERM or Ctrl-C");
         stopped.await();

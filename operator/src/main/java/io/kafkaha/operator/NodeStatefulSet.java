@@ -127,8 +127,16 @@ public final class NodeStatefulSet {
         return env;
     }
 
+    /**
+     * {@code value: ""} beside {@code valueFrom}, which Kubernetes accepts (only a non-empty value conflicts with it)
+     * and stores without. JOSDK's server-side-apply comparison (its PodTemplateSpecSanitizer) writes
+     * {@code value: ""} into the stored form of every variable that has no value before comparing it with this one:
+     * kube-apiserver's field ownership leaves that filled-in value out of the comparison either way, but a server
+     * that owns whole lists (a simpler SSA emulation) compares it, and without the empty value here every
+     * reconciliation would re-apply the StatefulSet ({@code ServerSideApplyMatchTest}).
+     */
     private static EnvVar podName(String name) {
-        return new EnvVarBuilder().withName(name)
+        return new EnvVarBuilder().withName(name).withValue("")
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom()
                 .build();
     }

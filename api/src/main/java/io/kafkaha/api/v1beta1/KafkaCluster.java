@@ -3,6 +3,7 @@ package io.kafkaha.api.v1beta1;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -52,11 +53,28 @@ public class KafkaCluster extends CustomResource<KafkaClusterSpec, KafkaClusterS
         return super.getSpec();
     }
 
+    /**
+     * Declared again to read the spec leniently: a spec with a value of the wrong type becomes an
+     * {@link UnreadableSpec} instead of an exception that would stop the operator's informer.
+     */
+    @Override
+    @JsonDeserialize(using = UnreadableSpec.Reader.class)
+    public void setSpec(KafkaClusterSpec spec) {
+        super.setSpec(spec);
+    }
+
     /** Declared again for the schema's description. */
     @Override
     @JsonPropertyDescription("The cluster as the operator last observed it; written by the operator only.")
     public KafkaClusterStatus getStatus() {
         return super.getStatus();
+    }
+
+    /** Declared again to read the status leniently: one that does not read is none, not a stopped informer. */
+    @Override
+    @JsonDeserialize(using = KafkaClusterStatus.LenientReader.class)
+    public void setStatus(KafkaClusterStatus status) {
+        super.setStatus(status);
     }
 
     @JsonAnySetter
@@ -68,8 +86,14 @@ public class KafkaCluster extends CustomResource<KafkaClusterSpec, KafkaClusterS
         return Collections.unmodifiableMap(unknownFields);
     }
 
-    /** The spec as written, or an empty one (all defaults) when the resource has none. Never mutates the resource. */
+    /**
+     * The spec as written, or an empty one (all defaults) when the resource has none. Never mutates the resource.
+     * Throws for an {@link UnreadableSpec}: its defaults are not what the user wrote.
+     */
     public KafkaClusterSpec specOrDefaults() {
+        if (spec instanceof UnreadableSpec unreadable) {
+            throw new IllegalStateException("the spec cannot be read: " + unreadable.problem());
+        }
         return spec != null ? spec : new KafkaClusterSpec();
     }
 }

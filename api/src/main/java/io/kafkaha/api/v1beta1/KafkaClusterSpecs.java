@@ -37,9 +37,13 @@ public final class KafkaClusterSpecs {
 
     /**
      * {@link #validate(String, KafkaClusterSpec)} for a resource, named by its {@code metadata.name}, also
-     * refusing top-level fields a KafkaCluster does not have.
+     * refusing top-level fields a KafkaCluster does not have, and a spec that could not be read
+     * ({@link UnreadableSpec}: the field that could not be read is the only problem reported).
      */
     public static ValidatedSpec validate(KafkaCluster cluster) {
+        if (cluster.getSpec() instanceof UnreadableSpec unreadable) {
+            return new ValidatedSpec(null, List.of(unreadable.problem()));
+        }
         List<SpecProblem> problems = new ArrayList<>();
         cluster.unknownFields().keySet().forEach(name -> problems.add(new SpecProblem(name, "unknown field; a"
                 + " KafkaCluster has apiVersion, kind, metadata, spec and status; correct the name or remove it")));
@@ -58,7 +62,7 @@ public final class KafkaClusterSpecs {
      */
     public static ValidatedSpec validateChange(KafkaCluster cluster, KafkaClusterSpec applied) {
         ValidatedSpec validated = validate(cluster);
-        if (applied == null) {
+        if (applied == null || cluster.getSpec() instanceof UnreadableSpec) {
             return validated;
         }
         List<SpecProblem> problems = new ArrayList<>(validated.problems());

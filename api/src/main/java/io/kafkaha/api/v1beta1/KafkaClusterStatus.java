@@ -5,14 +5,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Condition;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What the operator observed, written only by the operator through the status subresource. Fields it does not
- * know (written by a newer operator) are ignored rather than fatal: status is not the user's input.
+ * know (written by a newer operator) are ignored rather than fatal: status is not the user's input. For the same
+ * reason a status that does not read at all (a field of another type) reads as none ({@link LenientReader}), and
+ * the next reconciliation writes a new one.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -192,5 +200,18 @@ public class KafkaClusterStatus {
 
     public void setRoll(RollStatus roll) {
         this.roll = roll;
+    }
+
+    /** Reads a status, or none when it does not read, instead of an exception that would stop the informer. */
+    static final class LenientReader extends JsonDeserializer<KafkaClusterStatus> {
+        @Override
+        public KafkaClusterStatus deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode json = context.readTree(parser);
+            try {
+                return context.readTreeAsValue(json, KafkaClusterStatus.class);
+            } catch (JsonMappingException e) {
+                return null;
+            }
+        }
     }
 }

@@ -117,4 +117,14 @@ class KafkaClusterSpecTest {
 
         assertThat(status.getReadyBrokers()).isEqualTo(3);
     }
+
+    @Test
+    void aStatusThatDoesNotReadIsNone() {
+        KafkaCluster cluster = Serialization.unmarshal("{\"apiVersion\": \"kafkaha.io/v1beta1\", \"kind\":"
+                + " \"KafkaCluster\", \"metadata\": {\"name\": \"kafka\"}, \"spec\": {},"
+                + " \"status\": {\"readyBrokers\": \"many\"}}", KafkaCluster.class);
+
+        assertThat(cluster.getStatus()).isNull();
+        assertThat(cluster.getSpec()).isNotNull();
+    }
 }

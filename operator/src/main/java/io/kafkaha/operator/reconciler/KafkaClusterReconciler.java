@@ -46,7 +46,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -289,7 +288,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         KafkaClusterStatus status = cluster.getStatus() == null ? new KafkaClusterStatus()
                 : JSON.clone(cluster.getStatus());
         new ClusterStatusAggregator(cluster.getStatus(), cluster.getMetadata().getGeneration(), clock)
-                .error(Objects.requireNonNullElse(e.getMessage(), e.getClass().getName()))
+                .error(ReconcileFailure.message(e))
                 .conditionsOn(status);
         cluster.setStatus(status);
         return ErrorStatusUpdateControl.patchStatus(cluster);

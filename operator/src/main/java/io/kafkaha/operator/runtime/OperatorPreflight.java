@@ -1,10 +1,12 @@
 package io.kafkaha.operator.runtime;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kafkaha.api.v1beta1.KafkaCluster;
+import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.util.Objects;
 
@@ -55,6 +57,45 @@ public final class OperatorPreflight {
         return version;
     }
 
+    /**
+     * Why {@code Operator.start()} failed, for the person running it: the API's refusal (with the RBAC fix for a
+     * 403) or unreachability as {@link #check} words them, otherwise what failed and its root cause. Does not guess:
+     * a failure that is neither says so, rather than blaming RBAC.
+     */
+    public static OperatorStartupException startFailure(RuntimeException e, String url) {
+        KubernetesClientException api = null;
+        for (Throwable cause = e; cause != null && api == null; cause = cause.getCause() == cause ? null
+                : cause.getCause()) {
+            if (cause instanceof KubernetesClientException found) {
+                api = found;
+            }
+        }
+        Throwable root = rootThrowable(e);
+        boolean unreachable = root instanceof IOException && !(root instanceof JsonProcessingException);
+        if (api != null && (api.getCode() > 0 || unreachable)) {
+            return explain(api, url);
+        }
+        String what = firstLine(deepestOwnMessage(e, root));
+        String why = firstLine(rootCause(e));
+        return new OperatorStartupException("the operator could not start: " + (what.isEmpty() || what.equals(why)
+                ? why : what + ": " + why) + "; the log above has the details", e);
+    }
+
+    /**
+     * The innermost message that says what was being done, e.g. JOSDK's "Couldn't start informer for …", skipping
+     * wrappers (whose message is their cause's text), the client's generic "An error has occurred." and the root.
+     */
+    private static String deepestOwnMessage(Throwable e, Throwable root) {
+        String message = e.getMessage();
+        for (Throwable cause = e; cause != null && cause != root; cause = cause.getCause()) {
+            boolean wrapper = cause.getCause() != null && String.valueOf(cause.getCause()).equals(cause.getMessage());
+            if (cause.getMessage() != null && !wrapper && !(cause instanceof KubernetesClientException)) {
+                message = cause.getMessage();
+            }
+        }
+        return message;
+    }
+
     private static OperatorStartupException explain(KubernetesClientException e, String url) {
         if (e.getCode() == HttpURLConnection.HTTP_UNAUTHORIZED) {
             return new OperatorStartupException("the Kubernetes API at " + url + " did not accept the credentials"
@@ -74,11 +115,20 @@ public final class OperatorPreflight {
     }
 
     private static String rootCause(Throwable e) {
+        Throwable cause = rootThrowable(e);
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    private static Throwable rootThrowable(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+        return cause;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.strip().lines().findFirst().orElse("").strip();
     }
 }

@@ -3,14 +3,20 @@ package io.kafkaha.operator.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.javaoperatorsdk.operator.OperatorException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +74,37 @@ class OperatorPreflightTest {
                 .hasMessageContaining("elsewhere")
                 .hasMessageContaining("kubectl config get-contexts");
         assertThat(KubernetesConfigs.load(kubeconfig, "test").getMasterUrl()).isEqualTo("https://127.0.0.1:1/");
+    }
+
+    @Test
+    void startFailuresSayWhatFailedAndBlameRbacOnlyForA403() {
+        String url = "https://127.0.0.1:6443/";
+        KubernetesClientException forbidden = new KubernetesClientException(new StatusBuilder().withCode(403)
+                .withMessage("kafkaclusters.kafkaha.io is forbidden: User \"op\" cannot list resource").build());
+        assertThat(OperatorPreflight.startFailure(new OperatorException("Couldn't start source", forbidden), url))
+                .hasMessage("the Kubernetes API at " + url + " refused access (HTTP 403): kafkaclusters.kafkaha.io"
+                        + " is forbidden: User \"op\" cannot list resource; the operator's user or service account"
+                        + " needs the kafka-ha RBAC rules");
+
+        // As JOSDK reported a KafkaCluster that did not deserialize, before such a spec read as UnreadableSpec.
+        KubernetesClientException unreadable = new KubernetesClientException("An error has occurred.",
+                new InvalidFormatException(null, "Cannot deserialize value of type `java.lang.Integer` from String"
+                        + " \"three\"\n at [Source: (String)...]", "three", Integer.class));
+        OperatorException informer = new OperatorException("Couldn't start informer for"
+                + " kafkaclusters.kafkaha.io/v1beta1 resources", new OperatorException(new ExecutionException(
+                        unreadable)));
+        assertThat(OperatorPreflight.startFailure(new OperatorException("Error starting operator",
+                new OperatorException(new ExecutionException(informer))), url))
+                .hasMessage("the operator could not start: Couldn't start informer for kafkaclusters.kafkaha.io/v1beta1"
+                        + " resources: Cannot deserialize value of type `java.lang.Integer` from String \"three\";"
+                        + " the log above has the details");
+
+        KubernetesClientException unreachable = new KubernetesClientException("Operation failed",
+                new ConnectException("Connection refused"));
+        assertThat(OperatorPreflight.startFailure(new OperatorException("Couldn't start source", unreachable), url))
+                .hasMessageStartingWith("cannot reach the Kubernetes API at " + url + ": Connection refused; ");
+        assertThat(OperatorPreflight.startFailure(new IllegalStateException("port 8080 is taken"), url))
+                .hasMessage("the operator could not start: port 8080 is taken; the log above has the details");
     }
 
     private static java.util.logging.Logger quiet(String name) {
