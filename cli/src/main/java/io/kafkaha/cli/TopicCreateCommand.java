@@ -1,6 +1,7 @@
 package io.kafkaha.cli;
 
 import io.kafkaha.cli.client.Durability;
+import io.kafkaha.cli.client.InternalTopics;
 import io.kafkaha.cli.client.KafkaClients;
 import io.kafkaha.cli.client.TopicConfigArguments;
 import java.io.PrintWriter;
@@ -56,6 +57,7 @@ public class TopicCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        InternalTopics.refuseCreate(name);
         Map<String, String> configs = new LinkedHashMap<>(TopicConfigArguments.parse(configEntries));
         checkCounts();
         KafkaClients clients = new KafkaClients(bootstrap.resolve());
