@@ -2,8 +2,10 @@ package io.kafkaha.cli.local;
 
 import io.kafkaha.cli.UserError;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -66,6 +68,12 @@ public final class NewClusterDir {
         if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
             return fileSystem.getReason();
         }
-        return e instanceof FileSystemException ? e.getClass().getSimpleName() : String.valueOf(e.getMessage());
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        return e instanceof FileSystemException ? "file system error" : String.valueOf(e.getMessage());
     }
 }
