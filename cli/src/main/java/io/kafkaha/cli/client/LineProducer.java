@@ -35,6 +35,7 @@ public final class LineProducer {
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicReference<String> abortReason = new AtomicReference<>();
     private final CompletableFuture<String> aborted = new CompletableFuture<>();
     private final LongSupplier nanoTime;
     private volatile long progressAt;
@@ -59,7 +60,7 @@ public final class LineProducer {
     /** Sends every line until input ends or the sends are aborted. */
     public void sendAll(BufferedReader lines) throws IOException {
         String line;
-        while (!aborted.isDone() && (line = lines.readLine()) != null) {
+        while (abortReason.get() == null && (line = lines.readLine()) != null) {
             send(line);
         }
     }
@@ -76,7 +77,7 @@ public final class LineProducer {
             err.flush();
             return;
         }
-        if (aborted.isDone()) {
+        if (abortReason.get() != null) {
             failed.incrementAndGet();
             return;
         }
@@ -101,25 +102,32 @@ public final class LineProducer {
      * once only. Closing the producer without waiting is the one way to end its retries.
      */
     public void abort(String reason) {
-        if (!aborted.complete(reason)) {
+        if (!abortReason.compareAndSet(null, reason)) {
             return;
         }
         firstError.compareAndSet(null, reason);
         err.println("kafka-ha: send failed: " + reason + "; no further lines are sent");
         err.flush();
-        producer.close(Duration.ZERO);
+        try {
+            // Returns once the producer has failed what it held, through the callbacks: the counts are final.
+            producer.close(Duration.ZERO);
+        } finally {
+            aborted.complete(reason);
+        }
     }
 
-    /** Completes with the reason when the sends were aborted. */
+    /** Completes with the reason once the sends were aborted and every waiting one has failed. */
     public CompletableFuture<String> aborted() {
         return aborted;
     }
 
     /** Waits until every send is acknowledged or has failed, and says how it went. */
     public ProduceSummary finish() {
-        if (!aborted.isDone()) {
-            // An aborted producer is closed, and has failed what it held.
+        if (abortReason.get() == null) {
             producer.flush();
+        } else {
+            // Being aborted: closing the producer fails what it held, then the counts are final.
+            aborted.join();
         }
         return summary();
     }
@@ -136,7 +144,7 @@ public final class LineProducer {
             return;
         }
         failed.incrementAndGet();
-        if (aborted.isDone()) {
+        if (abortReason.get() != null) {
             return;
         }
         String described = errors.describeSendFailure(error, topic);

@@ -77,7 +77,8 @@ public final class WriteRefusal {
         if (partition.isr().size() < minInSyncReplicas) {
             int inSync = partition.isr().size();
             return Optional.of(": " + inSync + " in-sync replica" + (inSync == 1 ? "" : "s") + " ("
-                    + brokers(partition.isr()) + ") of the " + minInSyncReplicas + " its min.insync.replicas requires, so Kafka answers "
+                    + brokers(partition.isr()) + ") of the " + minInSyncReplicas
+                    + " its min.insync.replicas requires, so Kafka answers "
                     + Errors.NOT_ENOUGH_REPLICAS.name() + " (" + withoutFullStop(Errors.NOT_ENOUGH_REPLICAS.message())
                     + ")");
         }

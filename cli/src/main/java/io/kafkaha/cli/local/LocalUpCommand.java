@@ -9,6 +9,7 @@ import io.kafkaha.core.spec.RoleSpec;
 import io.kafkaha.core.spec.SpecValidator;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -154,15 +155,17 @@ public class LocalUpCommand implements Callable<Integer> {
         out.println("Bootstrap servers: " + cluster.bootstrapServers());
         out.println();
         out.println("Next steps:");
-        step(out, "kafka-ha topic create messages" + select, "3 replicas, min.insync.replicas=2 by default");
-        step(out, "kafka-ha produce messages" + select, "one record per line; Ctrl-D ends");
-        step(out, "kafka-ha consume messages --from-beginning" + select, "");
-        step(out, "kafka-ha status" + select, "Kafka's view: quorum, brokers, partitions");
-        step(out, "kafka-ha local status" + select, "the nodes as processes");
-        step(out, "kafka-ha local down" + select, "graceful stop; data is kept");
-    }
-
-    private static void step(PrintWriter out, String command, String comment) {
-        out.println(comment.isEmpty() ? "  " + command : String.format("  %-45s # %s", command, comment));
+        String[][] steps = {
+            {"kafka-ha topic create messages" + select, "3 replicas, min.insync.replicas=2 by default"},
+            {"kafka-ha produce messages" + select, "one record per line; Ctrl-D ends"},
+            {"kafka-ha consume messages --from-beginning" + select, ""},
+            {"kafka-ha status" + select, "Kafka's view: quorum, brokers, partitions"},
+            {"kafka-ha local status" + select, "the nodes as processes"},
+            {"kafka-ha local down" + select, "graceful stop; data is kept"}};
+        int width = Arrays.stream(steps).mapToInt(step -> step[0].length()).max().orElse(0);
+        for (String[] step : steps) {
+            out.println(step[1].isEmpty() ? "  " + step[0]
+                    : String.format("  %-" + width + "s  # %s", step[0], step[1]));
+        }
     }
 }
