@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
                 + " defaults (kafka-ha clusters: replication factor 3, min.insync.replicas 2).",
             "A --replication-factor below the cluster's min.insync.replicas would make every acks=all write"
                 + " fail; unless min.insync.replicas is given with --config, the topic then gets"
-                + " min.insync.replicas equal to its replication factor, and a note says so."
+                + " min.insync.replicas equal to its replication factor, and a note says so.",
+            "Names starting with '__' are refused: they are Kafka's internal topics' (__consumer_offsets, ...)."
         })
 public class TopicCreateCommand implements Callable<Integer> {
     @Spec
