@@ -1,6 +1,7 @@
 package io.kafkaha.cli;
 
 import io.kafkaha.cli.client.Durability;
+import io.kafkaha.cli.client.InternalTopics;
 import io.kafkaha.cli.client.KafkaClients;
 import io.kafkaha.cli.client.TopicConfigArguments;
 import java.io.PrintWriter;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
                 + " defaults (kafka-ha clusters: replication factor 3, min.insync.replicas 2).",
             "A --replication-factor below the cluster's min.insync.replicas would make every acks=all write"
                 + " fail; unless min.insync.replicas is given with --config, the topic then gets"
-                + " min.insync.replicas equal to its replication factor, and a note says so."
+                + " min.insync.replicas equal to its replication factor, and a note says so.",
+            "Names starting with '__' are refused: they are Kafka's internal topics' (__consumer_offsets, ...)."
         })
 public class TopicCreateCommand implements Callable<Integer> {
     @Spec
@@ -56,6 +58,7 @@ public class TopicCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        InternalTopics.refuseCreate(name);
         Map<String, String> configs = new LinkedHashMap<>(TopicConfigArguments.parse(configEntries));
         checkCounts();
         KafkaClients clients = new KafkaClients(bootstrap.resolve());

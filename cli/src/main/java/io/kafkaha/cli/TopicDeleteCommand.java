@@ -1,5 +1,6 @@
 package io.kafkaha.cli;
 
+import io.kafkaha.cli.client.InternalTopics;
 import io.kafkaha.cli.client.KafkaClients;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code kafka-ha topic delete NAME}. */
 @Command(name = "delete", mixinStandardHelpOptions = true,
-        description = "Deletes topic NAME and all its records. There is no undo.")
+        description = {"Deletes topic NAME and all its records. There is no undo.",
+            "Kafka's internal topics (names starting with '__', such as __consumer_offsets) are refused."})
 public class TopicDeleteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -26,6 +28,7 @@ public class TopicDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        InternalTopics.refuseDelete(name);
         KafkaClients clients = new KafkaClients(bootstrap.resolve());
         try (Admin admin = clients.admin()) {
             admin.deleteTopics(List.of(name)).all().get();

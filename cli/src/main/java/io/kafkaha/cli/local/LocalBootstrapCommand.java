@@ -1,6 +1,5 @@
 package io.kafkaha.cli.local;
 
-import io.kafkaha.cli.UserError;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,16 +14,11 @@ public class LocalBootstrapCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ClusterSelection selection;
+    ExistingClusterSelection selection;
 
     @Override
     public Integer call() {
-        LocalCluster cluster = selection.open();
-        if (!cluster.anyRunning()) {
-            throw new UserError("cluster '" + cluster.state().name() + "' is not running; start it with"
-                    + " 'kafka-ha local up" + (selection.nameGiven() ? " --name " + selection.name() : "") + "'");
-        }
-        spec.commandLine().getOut().println(cluster.bootstrapServers());
+        spec.commandLine().getOut().println(RunningClusters.bootstrapOf(selection));
         return 0;
     }
 }

@@ -6,7 +6,6 @@ import io.kafkaha.core.spec.ClusterSpec;
 import io.kafkaha.core.spec.RoleSpec;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +64,8 @@ public record LocalClusterState(String name, String clusterId, int controllers, 
             }
             Files.move(temp, layout.stateFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UserError("cannot save " + layout.stateFile() + " (" + NewClusterDir.describe(e) + "); give a"
+                    + " --dir you may write to, on a file system with free space", e);
         }
     }
 }

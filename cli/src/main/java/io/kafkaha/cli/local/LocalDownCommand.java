@@ -29,7 +29,7 @@ public class LocalDownCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ClusterSelection selection;
+    ExistingClusterSelection selection;
 
     @Option(names = "--purge", description = "Also delete the cluster's directory: its data, logs and config.")
     boolean purge;
@@ -57,8 +57,8 @@ public class LocalDownCommand implements Callable<Integer> {
                     + ").");
         } else {
             out.println("Cluster '" + cluster.state().name() + "' stopped; its data is kept in "
-                    + cluster.layout().dir() + " ('kafka-ha local up" + (selection.nameGiven()
-                    ? " --name " + selection.name() : "") + "' resumes it).");
+                    + cluster.layout().dir() + " ('kafka-ha local up" + ClusterSelection.flagsFor(cluster)
+                    + "' resumes it).");
         }
         return 0;
     }

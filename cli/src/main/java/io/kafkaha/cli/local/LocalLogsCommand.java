@@ -1,5 +1,6 @@
 package io.kafkaha.cli.local;
 
+import io.kafkaha.cli.UserError;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,7 @@ public class LocalLogsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ClusterSelection selection;
+    ExistingClusterSelection selection;
 
     @Parameters(paramLabel = "NODE", description = "Node name, e.g. kafka-broker-0.")
     String node;
@@ -26,6 +27,10 @@ public class LocalLogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (lines < 0) {
+            throw new UserError("--lines " + lines + " is negative; give how many of the last lines to print, or 0"
+                    + " for the whole log");
+        }
         LocalCluster cluster = selection.open();
         cluster.logTail(cluster.node(node), lines).forEach(spec.commandLine().getOut()::println);
         return 0;

@@ -24,7 +24,7 @@ public final class LocalNodeCommands {
         CommandSpec spec;
 
         @Mixin
-        ClusterSelection selection;
+        ExistingClusterSelection selection;
 
         @Parameters(paramLabel = "NODE", description = "Node name, e.g. kafka-broker-1 (see 'kafka-ha local status').")
         String nodeName;
@@ -82,6 +82,10 @@ public final class LocalNodeCommands {
 
         @Override
         void act(LocalCluster cluster, NodePlan node) {
+            if (timeoutSeconds <= 0) {
+                throw new UserError("--timeout " + timeoutSeconds + " leaves no time for " + node.name() + " to"
+                        + " start; give the seconds to wait for it, 1 or more (default: 120)");
+            }
             if (cluster.isRunning(node)) {
                 say(node.name() + " is already running.");
                 return;

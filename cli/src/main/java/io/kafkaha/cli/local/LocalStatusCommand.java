@@ -22,7 +22,7 @@ public class LocalStatusCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ClusterSelection selection;
+    ExistingClusterSelection selection;
 
     @Override
     public Integer call() {

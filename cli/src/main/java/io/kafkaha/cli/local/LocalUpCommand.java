@@ -9,6 +9,7 @@ import io.kafkaha.core.spec.RoleSpec;
 import io.kafkaha.core.spec.SpecValidator;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -49,9 +50,13 @@ public class LocalUpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        refuseBadOptions();
         JavaVersionCheck.require();
         ClusterLayout layout = selection.layout();
         Optional<LocalClusterState> existing = LocalClusterState.load(layout);
+        if (existing.isEmpty()) {
+            NewClusterDir.requireUsable(layout);
+        }
         LocalClusterState state = existing.map(this::checkMatches).orElseGet(this::newState);
         LocalCluster cluster = new LocalCluster(layout, state);
         List<NodePlan> stopped = cluster.nodes().stream().filter(node -> !cluster.isRunning(node)).toList();
@@ -81,6 +86,21 @@ public class LocalUpCommand implements Callable<Integer> {
                 + health.quorumLeaderId() + "; " + health.brokers().size() + " broker(s).");
         printNextSteps(out, cluster);
         return 0;
+    }
+
+    /** Options that are wrong whatever the cluster: refused before anything is started or saved. */
+    void refuseBadOptions() {
+        if (timeoutSeconds <= 0) {
+            throw new UserError("--timeout " + timeoutSeconds + " leaves no time for the cluster to start; give the"
+                    + " seconds to wait for it, 1 or more (default: 180)");
+        }
+        if (controllers != null && controllers > 0 && controllers % 2 == 0) {
+            // A quorum needs a majority of its voters: 2 survive no failure (and fail twice as often as 1),
+            // 4 survive one, as 3 do.
+            throw new UserError("--controllers " + controllers + " is even: the KRaft quorum needs a majority of"
+                    + " its controllers, so " + controllers + " survive no more failures than " + (controllers - 1)
+                    + " and fail more often; use 3 (survives one failure), 5 (two), or 1 for a throwaway cluster");
+        }
     }
 
     private LocalClusterState newState() {
@@ -130,20 +150,22 @@ public class LocalUpCommand implements Callable<Integer> {
     }
 
     private static void printNextSteps(PrintWriter out, LocalCluster cluster) {
-        String name = cluster.state().name();
-        String select = ClusterSpec.DEFAULT_NAME.equals(name) ? "" : " --name " + name;
+        // Client commands select the cluster by the same --name/--dir as the local ones.
+        String select = ClusterSelection.flagsFor(cluster);
         out.println("Bootstrap servers: " + cluster.bootstrapServers());
         out.println();
         out.println("Next steps:");
-        step(out, "kafka-ha topic create messages", "3 replicas, min.insync.replicas=2 by default");
-        step(out, "kafka-ha produce messages", "one record per line; Ctrl-D ends");
-        step(out, "kafka-ha consume messages --from-beginning", "");
-        step(out, "kafka-ha status", "Kafka's view: quorum, brokers, partitions");
-        step(out, "kafka-ha local status" + select, "the nodes as processes");
-        step(out, "kafka-ha local down" + select, "graceful stop; data is kept");
-    }
-
-    private static void step(PrintWriter out, String command, String comment) {
-        out.println(comment.isEmpty() ? "  " + command : String.format("  %-45s # %s", command, comment));
+        String[][] steps = {
+            {"kafka-ha topic create messages" + select, "3 replicas, min.insync.replicas=2 by default"},
+            {"kafka-ha produce messages" + select, "one record per line; Ctrl-D ends"},
+            {"kafka-ha consume messages --from-beginning" + select, ""},
+            {"kafka-ha status" + select, "Kafka's view: quorum, brokers, partitions"},
+            {"kafka-ha local status" + select, "the nodes as processes"},
+            {"kafka-ha local down" + select, "graceful stop; data is kept"}};
+        int width = Arrays.stream(steps).mapToInt(step -> step[0].length()).max().orElse(0);
+        for (String[] step : steps) {
+            out.println(step[1].isEmpty() ? "  " + step[0]
+                    : String.format("  %-" + width + "s  # %s", step[0], step[1]));
+        }
     }
 }

@@ -6,9 +6,14 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RoundRobinPartitioner;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -74,6 +79,75 @@ class LineProducerTest {
         assertThat(err.toString()).containsOnlyOnce("kafka-ha: send failed:");
         assertThat(summary.describe("orders", null))
                 .startsWith("produced 1 record to orders; 2 failed, first error: Messages are rejected");
+    }
+
+    @Test
+    void aStallIsMeasuredFromTheLastProgressAndEndsWhenNothingWaits() {
+        MockProducer<String, String> producer = producer(false);
+        AtomicLong nanos = new AtomicLong();
+        LineProducer lines = new LineProducer(producer, "orders", null, errors, new PrintWriter(err), nanos::get);
+        assertThat(lines.stalledFor()).isZero();
+
+        lines.send("a");
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        lines.send("b");
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertThat(lines.stalledFor()).isEqualTo(Duration.ofSeconds(4));
+
+        producer.completeNext();
+        assertThat(lines.stalledFor()).isZero();
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(lines.stalledFor()).isEqualTo(Duration.ofSeconds(1));
+        producer.completeNext();
+        assertThat(lines.stalledFor()).isZero();
+    }
+
+    @Test
+    void theStallWatchAbortsWaitingSendsWithKafkasReasonOnlyAfterTheStall() throws Exception {
+        MockProducer<String, String> producer = producer(false);
+        AtomicLong nanos = new AtomicLong();
+        LineProducer lines = new LineProducer(producer, "orders", null, errors, new PrintWriter(err), nanos::get);
+        AtomicInteger asked = new AtomicInteger();
+        StallWatch watch = new StallWatch(lines, () -> {
+            asked.incrementAndGet();
+            return Optional.of("Kafka refuses acks=all writes to 'orders': NOT_ENOUGH_REPLICAS");
+        }, null);
+
+        lines.send("a");
+        nanos.addAndGet(StallWatch.STALL.toNanos() - 1);
+        watch.check();
+        assertThat(asked).hasValue(0);
+        nanos.addAndGet(1);
+        watch.check();
+        assertThat(asked).hasValue(1);
+        assertThat(lines.aborted()).isCompletedWithValue("Kafka refuses acks=all writes to 'orders':"
+                + " NOT_ENOUGH_REPLICAS");
+        assertThat(producer.closed()).isTrue();
+        // A real producer closed at once fails what it held; the mock needs telling.
+        producer.errorNext(new KafkaException("Producer is closed forcefully."));
+
+        lines.sendAll(input("b\nc\n"));
+        watch.check();
+        assertThat(asked).hasValue(1);
+        ProduceSummary summary = lines.finish();
+        assertThat(summary).isEqualTo(new ProduceSummary(0, 1, 0, "Kafka refuses acks=all writes to 'orders':"
+                + " NOT_ENOUGH_REPLICAS"));
+        assertThat(producer.history()).hasSize(1);
+        assertThat(err.toString()).isEqualTo("kafka-ha: send failed: Kafka refuses acks=all writes to 'orders':"
+                + " NOT_ENOUGH_REPLICAS; no further lines are sent" + System.lineSeparator());
+    }
+
+    @Test
+    void linesAfterAnAbortAreCountedAsFailed() {
+        MockProducer<String, String> producer = producer(true);
+        LineProducer lines = new LineProducer(producer, "orders", null, errors, new PrintWriter(err));
+        lines.send("a");
+        lines.abort("refused");
+        lines.send("b");
+        lines.abort("again");
+
+        assertThat(lines.finish()).isEqualTo(new ProduceSummary(1, 1, 0, "refused"));
+        assertThat(err.toString()).containsOnlyOnce("send failed");
     }
 
     private static MockProducer<String, String> producer(boolean autoComplete) {

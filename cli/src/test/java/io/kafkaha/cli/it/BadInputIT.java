@@ -40,6 +40,38 @@ class BadInputIT {
     }
 
     @Test
+    void upRefusesWhatCannotWorkBeforeStartingOrWritingAnything() throws IOException {
+        Cli cli = new Cli(home);
+        assertError(cli.run("local", "up", "--name", "t0", "--timeout", "0"), 1,
+                "--timeout 0 leaves no time for the cluster to start");
+        assertError(cli.run("local", "up", "--name", "t3", "--timeout", "-3"), 1,
+                "--timeout -3 leaves no time for the cluster to start");
+        assertError(cli.run("local", "up", "--name", "two", "--controllers", "2"), 1,
+                "--controllers 2 is even: the KRaft quorum needs a majority");
+        Path file = Files.writeString(home.resolve("a-file"), "mine");
+        Cli.Result onAFile = cli.run("local", "up", "--dir", file.toString());
+        assertError(onAFile, 1, "--dir " + file + " is a file, not a directory");
+        assertThat(onAFile.err()).doesNotContain("Exception").hasLineCount(1);
+        if (Files.isDirectory(Path.of("/proc"))) {
+            Cli.Result underProc = cli.run("local", "up", "--dir", "/proc/kafka-ha-bad-input-it");
+            assertError(underProc, 1, "cannot create --dir /proc/kafka-ha-bad-input-it: /proc does not accept");
+            assertThat(underProc.err()).doesNotContain("Exception").hasLineCount(1);
+        }
+        assertThat(home.resolve("clusters")).doesNotExist();
+        assertThat(Files.readString(file)).isEqualTo("mine");
+    }
+
+    @Test
+    void internalTopicsAndNegativeLogCountsAreRefusedBeforeAnyClusterIsNeeded() {
+        Cli cli = new Cli(home);
+        assertError(cli.run("topic", "delete", "__consumer_offsets"), 1,
+                "'__consumer_offsets' is one of Kafka's internal topics");
+        assertError(cli.run("topic", "create", "__consumer_offsets"), 1,
+                "'__consumer_offsets' is named like Kafka's internal topics");
+        assertError(cli.run("local", "logs", "kafka-broker-0", "-n", "-1"), 1, "--lines -1 is negative");
+    }
+
+    @Test
     void commandsWithoutACluster() {
         Cli cli = new Cli(home);
         assertError(cli.run("topic", "list"), 1, "no local cluster is running");
@@ -68,7 +100,15 @@ class BadInputIT {
     @Test
     void aNodeThatFailsToStartIsReportedWithItsLog() throws IOException {
         try (LocalClusterFixture cluster = new LocalClusterFixture(home, "broken")) {
-            cluster.up(24092, 1, 1).assertOk();
+            // The next steps select this cluster in every command, client commands included.
+            assertThat(cluster.up(24092, 1, 1).assertOk().out())
+                    .contains("kafka-ha topic create messages --name broken")
+                    .contains("kafka-ha local status --name broken");
+            assertThat(cluster.cli.run("topic", "list", "--name", "broken").assertOk().err())
+                    .contains("no topics at 127.0.0.1:24092");
+            cluster.cli.run("local", "status", "--name", "broken", "--port-base", "24092").assertOk();
+            assertError(cluster.cli.run("local", "status", "--name", "broken", "--port-base", "9092"), 1,
+                    "cluster 'broken' in " + cluster.clusterDir() + " runs on --port-base 24092, not 9092");
             cluster.cli.run("local", "down", "--name", "broken").assertOk();
             // Another node's volume: Kafka refuses to start on it, as it must.
             Path meta = cluster.clusterDir().resolve("nodes/broken-broker-0/data/kafka-logs/meta.properties");

@@ -90,6 +90,18 @@ public final class Cli {
             this.errPump = pump(process.getErrorStream(), err);
         }
 
+        /** Writes to the process's standard input and keeps it open, as a user typing. */
+        public void type(String input) {
+            try {
+                OutputStream stdin = process.getOutputStream();
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Writes to the process's standard input, then closes it: input ends. */
         public void write(String input) {
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));

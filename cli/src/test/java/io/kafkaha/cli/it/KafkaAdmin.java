@@ -45,6 +45,11 @@ final class KafkaAdmin implements AutoCloseable {
         return describe(topic).partitions().stream().mapToInt(p -> p.isr().size()).min().orElse(0);
     }
 
+    /** The largest ISR over the topic's partitions: below min.insync.replicas, no partition takes acks=all writes. */
+    int largestIsr(String topic) throws ExecutionException, InterruptedException {
+        return describe(topic).partitions().stream().mapToInt(p -> p.isr().size()).max().orElse(0);
+    }
+
     @Override
     public void close() {
         admin.close();
