@@ -8,6 +8,7 @@ import io.kafkaha.core.spec.ClusterSpec;
 import io.kafkaha.core.spec.RoleSpec;
 import io.kafkaha.core.spec.SpecValidator;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +48,21 @@ public class LocalUpCommand implements Callable<Integer> {
             description = "How long to wait for the cluster to be ready (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Start or change the cluster a"
+            + " KafkaCluster manifest describes (the file you would 'kubectl apply'); on a running cluster a changed"
+            + " file is applied with a rolling restart.")
+    Path manifest;
+
+    @Option(names = "--roll-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "With -f: how long a rolling restart may take before it stops (default: ${DEFAULT-VALUE}).")
+    int rollTimeoutSeconds;
+
     @Override
     public Integer call() {
         JavaVersionCheck.require();
+        if (manifest != null) {
+            return applyManifest();
+        }
         ClusterLayout layout = selection.layout();
         Optional<LocalClusterState> existing = LocalClusterState.load(layout);
         LocalClusterState state = existing.map(this::checkMatches).orElseGet(this::newState);
@@ -81,6 +94,20 @@ public class LocalUpCommand implements Callable<Integer> {
                 + health.quorumLeaderId() + "; " + health.brokers().size() + " broker(s).");
         printNextSteps(out, cluster);
         return 0;
+    }
+
+    /** {@code -f}: the manifest says what the node-count options would. */
+    private int applyManifest() {
+        if (brokers != null || controllers != null) {
+            throw new UserError("--brokers and --controllers cannot be combined with -f: the manifest's"
+                    + " spec.brokers.replicas and spec.controllers.replicas say how many nodes to run");
+        }
+        if (rollTimeoutSeconds <= 0) {
+            throw new UserError("--roll-timeout must be a positive number of seconds; got " + rollTimeoutSeconds);
+        }
+        return new LocalApply(selection, portBase, Duration.ofSeconds(timeoutSeconds),
+                Duration.ofSeconds(rollTimeoutSeconds), spec.commandLine().getOut(), spec.commandLine().getErr())
+                .apply(manifest);
     }
 
     private LocalClusterState newState() {
@@ -129,7 +156,7 @@ public class LocalUpCommand implements Callable<Integer> {
         return replicas != null ? replicas : 3;
     }
 
-    private static void printNextSteps(PrintWriter out, LocalCluster cluster) {
+    static void printNextSteps(PrintWriter out, LocalCluster cluster) {
         String name = cluster.state().name();
         String select = ClusterSpec.DEFAULT_NAME.equals(name) ? "" : " --name " + name;
         out.println("Bootstrap servers: " + cluster.bootstrapServers());
