@@ -74,7 +74,9 @@ final class LocalApply {
         ClusterHealth health = start(cluster, cluster.nodes(), kafka);
         out.println("Cluster '" + state.name() + "' is up: " + state.controllers() + " controller(s), quorum leader "
                 + health.quorumLeaderId() + "; " + health.brokers().size() + " broker(s).");
-        LocalUpCommand.printNextSteps(out, cluster);
+        out.println("Bootstrap servers: " + cluster.bootstrapServers());
+        out.println("Change the file and run 'kafka-ha local up -f' with it again: the change is rolled out node by"
+                + " node ('kafka-ha local status --dir " + layout.dir() + "' shows the nodes).");
         return 0;
     }
 

@@ -38,7 +38,8 @@ final class LocalRoll {
      * @return the nodes restarted, in order
      */
     List<String> run(Duration timeout, String timeoutOption) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
         Set<String> restarted = new LinkedHashSet<>();
         String lastWait = null;
         try (RollObserver observer = new RollObserver(cluster)) {
@@ -48,8 +49,8 @@ final class LocalRoll {
                 RollStep step = RollPlanner.next(seen.nodes(), seen.kafka(), seen.kafkaError());
                 if (step instanceof RollStep.Done) {
                     say(restarted.isEmpty() ? "Roll: nothing to restart, every node runs the current spec."
-                            : "Roll done: " + restarted.size() + " node(s) restarted, every node runs the current"
-                            + " spec.");
+                            : "Roll done in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s: "
+                            + restarted.size() + " node(s) restarted, every node runs the current spec.");
                     return List.copyOf(restarted);
                 }
                 if (step instanceof RollStep.Restart restart) {

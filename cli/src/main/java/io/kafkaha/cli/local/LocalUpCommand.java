@@ -60,10 +60,10 @@ public class LocalUpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JavaVersionCheck.require();
+        ClusterLayout layout = selection.layout();
         if (manifest != null) {
             return applyManifest();
         }
-        ClusterLayout layout = selection.layout();
         Optional<LocalClusterState> existing = LocalClusterState.load(layout);
         LocalClusterState state = existing.map(this::checkMatches).orElseGet(this::newState);
         LocalCluster cluster = new LocalCluster(layout, state);
@@ -94,20 +94,6 @@ public class LocalUpCommand implements Callable<Integer> {
                 + health.quorumLeaderId() + "; " + health.brokers().size() + " broker(s).");
         printNextSteps(out, cluster);
         return 0;
-    }
-
-    /** {@code -f}: the manifest says what the node-count options would. */
-    private int applyManifest() {
-        if (brokers != null || controllers != null) {
-            throw new UserError("--brokers and --controllers cannot be combined with -f: the manifest's"
-                    + " spec.brokers.replicas and spec.controllers.replicas say how many nodes to run");
-        }
-        if (rollTimeoutSeconds <= 0) {
-            throw new UserError("--roll-timeout must be a positive number of seconds; got " + rollTimeoutSeconds);
-        }
-        return new LocalApply(selection, portBase, Duration.ofSeconds(timeoutSeconds),
-                Duration.ofSeconds(rollTimeoutSeconds), spec.commandLine().getOut(), spec.commandLine().getErr())
-                .apply(manifest);
     }
 
     private LocalClusterState newState() {
@@ -156,7 +142,7 @@ public class LocalUpCommand implements Callable<Integer> {
         return replicas != null ? replicas : 3;
     }
 
-    static void printNextSteps(PrintWriter out, LocalCluster cluster) {
+    private static void printNextSteps(PrintWriter out, LocalCluster cluster) {
         String name = cluster.state().name();
         String select = ClusterSpec.DEFAULT_NAME.equals(name) ? "" : " --name " + name;
         out.println("Bootstrap servers: " + cluster.bootstrapServers());
@@ -172,5 +158,19 @@ public class LocalUpCommand implements Callable<Integer> {
 
     private static void step(PrintWriter out, String command, String comment) {
         out.println(comment.isEmpty() ? "  " + command : String.format("  %-45s # %s", command, comment));
+    }
+
+    /** {@code -f}: the manifest says what the node-count options would. */
+    private int applyManifest() {
+        if (brokers != null || controllers != null) {
+            throw new UserError("--brokers and --controllers cannot be combined with -f: the manifest's"
+                    + " spec.brokers.replicas and spec.controllers.replicas say how many nodes to run");
+        }
+        if (rollTimeoutSeconds <= 0) {
+            throw new UserError("--roll-timeout must be a positive number of seconds; got " + rollTimeoutSeconds);
+        }
+        return new LocalApply(selection, portBase, Duration.ofSeconds(timeoutSeconds),
+                Duration.ofSeconds(rollTimeoutSeconds), spec.commandLine().getOut(), spec.commandLine().getErr())
+                .apply(manifest);
     }
 }
