@@ -32,6 +32,20 @@ public record KafkaInstallation(Path home) {
         }
     }
 
+    /** The Kafka version of the jars, from {@code libs/kafka_2.13-VERSION.jar}. */
+    public String version() {
+        try (Stream<Path> jars = Files.list(home.resolve("libs"))) {
+            return jars.map(jar -> jar.getFileName().toString())
+                    .filter(name -> name.matches("kafka_2\\.13-[0-9.]+\\.jar"))
+                    .map(name -> name.substring("kafka_2.13-".length(), name.length() - ".jar".length()))
+                    .findFirst()
+                    .orElseThrow(() -> new UserError("cannot tell the Kafka version of " + home + ": it has no"
+                            + " libs/kafka_2.13-VERSION.jar; rebuild it with 'mvn -q package -DskipTests'"));
+        } catch (IOException e) {
+            throw new UserError("cannot list " + home.resolve("libs") + ": " + e.getMessage(), e);
+        }
+    }
+
     private void check() {
         Path libs = home.resolve("libs");
         boolean hasKafka;

@@ -1,6 +1,9 @@
 package io.kafkaha.cli.local;
 
 import io.kafkaha.cli.UserError;
+import io.kafkaha.core.plan.NodeFingerprint;
+import io.kafkaha.core.plan.RestartReason;
+import io.kafkaha.core.plan.SpecDiff;
 import io.kafkaha.core.render.ClusterRenderer;
 import io.kafkaha.core.render.Listener;
 import io.kafkaha.core.render.NodePlan;
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -68,6 +72,45 @@ public final class LocalCluster {
 
     public boolean isRunning(NodePlan node) {
         return process(node).running().isPresent();
+    }
+
+    /**
+     * Running and accepting connections on its serving port (clients for a broker, the quorum for a controller):
+     * what the pods' readiness probe checks.
+     */
+    public boolean isReady(NodePlan node) {
+        if (!isRunning(node)) {
+            return false;
+        }
+        Listener serving = node.role() == NodeRole.BROKER ? Listener.CLIENT : Listener.CONTROLLER;
+        return PortProbe.accepts(state.host(), state.addressing().port(serving, node.ordinal()));
+    }
+
+    public NodeFingerprints fingerprints() {
+        return new NodeFingerprints(layout);
+    }
+
+    /** What the node would be started with now: the cluster's current spec and the last restart asked for. */
+    public NodeFingerprint desiredFingerprint(NodePlan node) {
+        return DesiredFingerprint.of(rendered, node, state.version(), fingerprints().restartToken(node.name()));
+    }
+
+    /** Why the node must restart to run what the cluster's spec says; empty if it does (or is not known). */
+    public Optional<RestartReason> pendingRestart(NodePlan node) {
+        return fingerprints().started(node.name())
+                .flatMap(started -> SpecDiff.restartReason(started, desiredFingerprint(node)));
+    }
+
+    /**
+     * Records, for each running node started before kafka-ha kept fingerprints, that it runs what this cluster
+     * renders now. Called before the spec changes, so a later change does restart it.
+     */
+    public void recordUnknownFingerprints() {
+        for (NodePlan node : nodes()) {
+            if (isRunning(node) && fingerprints().started(node.name()).isEmpty()) {
+                fingerprints().recordStarted(node.name(), desiredFingerprint(node));
+            }
+        }
     }
 
     public boolean anyRunning() {
@@ -132,6 +175,7 @@ public final class LocalCluster {
             throw new UncheckedIOException(e);
         }
         process(node).launch(List.of("sh", layout.startScript().toString()), env, layout.logFile(node.name()));
+        fingerprints().recordStarted(node.name(), desiredFingerprint(node));
     }
 
     /** The last {@code lines} lines the node printed. */
