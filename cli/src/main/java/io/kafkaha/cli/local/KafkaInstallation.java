@@ -14,6 +14,13 @@ import java.util.stream.Stream;
  */
 public record KafkaInstallation(Path home) {
 
+    /** An installation laid out elsewhere (another Kafka version, see {@link KafkaDistributions}). */
+    static KafkaInstallation at(Path home) {
+        KafkaInstallation installation = new KafkaInstallation(home.toAbsolutePath().normalize());
+        installation.check();
+        return installation;
+    }
+
     public static KafkaInstallation locate() {
         String configured = System.getProperty("kafkaha.kafka.home", System.getenv("KAFKA_HA_KAFKA_HOME"));
         Path home = configured != null && !configured.isBlank() ? Path.of(configured) : besideCliJar();

@@ -49,13 +49,8 @@ final class LocalApply {
             throw new UserError(file + " is cluster '" + spec.name() + "' (metadata.name), not '" + selection.name()
                     + "'; omit --name with -f, or change metadata.name in the file");
         }
-        KafkaInstallation kafka = KafkaInstallation.locate();
-        String localVersion = kafka.version();
-        if (!manifest.version().equals(localVersion)) {
-            throw new UserError(file + ": spec.version " + manifest.version() + " is refused: the local runtime"
-                    + " runs Kafka " + localVersion + " only (the jars it was built with); set spec.version to \""
-                    + localVersion + "\" or remove it");
-        }
+        // Every version the validator accepts is published; its jars are laid out on first use.
+        KafkaInstallation kafka = KafkaDistributions.forVersion(manifest.version(), err);
         ClusterLayout layout = new ClusterLayout(selection.dir != null ? selection.dir
                 : LocalHome.defaultClusterDir(spec.name()));
         Optional<LocalClusterState> existing = LocalClusterState.load(layout);
@@ -88,6 +83,9 @@ final class LocalApply {
                     + "; nothing was changed:\n  " + String.join("\n  ", refused));
         }
         LocalCluster before = new LocalCluster(layout, applied);
+        if (before.anyRunning()) {
+            LocalMetadataUpgrade.refuseDowngrade(before, version);
+        }
         // Nodes that ran before fingerprints were kept run what the cluster renders now, not the new spec.
         before.recordUnknownFingerprints();
         List<NodePlan> stopped = before.nodes().stream().filter(node -> !before.isRunning(node)).toList();
@@ -105,6 +103,7 @@ final class LocalApply {
             start(cluster, stopped, kafka);
         }
         List<String> restarted = new LocalRoll(cluster, kafka, out).run(rollTimeout, "--roll-timeout");
+        LocalMetadataUpgrade.raiseIfDue(cluster, out);
         out.println("Cluster '" + state.name() + "' runs " + file + (restarted.isEmpty() ? "" : " after restarting "
                 + String.join(", ", restarted)) + ".");
         out.println("Bootstrap servers: " + cluster.bootstrapServers());

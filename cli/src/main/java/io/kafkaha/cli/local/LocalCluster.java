@@ -11,6 +11,7 @@ import io.kafkaha.core.render.RenderedCluster;
 import io.kafkaha.core.render.StartScript;
 import io.kafkaha.core.spec.NodeRole;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,11 @@ public final class LocalCluster {
                 "no local cluster in " + layout.dir() + "; start one with 'kafka-ha local up'"
                         + " (with the same --name/--dir)"));
         return new LocalCluster(layout, state);
+    }
+
+    /** The Kafka installation of the cluster's version, laid out on first use ({@link KafkaDistributions}). */
+    public KafkaInstallation kafka(PrintWriter notes) {
+        return KafkaDistributions.forVersion(state.version(), notes);
     }
 
     public ClusterLayout layout() {

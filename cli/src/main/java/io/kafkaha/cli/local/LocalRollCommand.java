@@ -52,7 +52,7 @@ public class LocalRollCommand implements Callable<Integer> {
                     + " roll; 'kafka-ha local up" + (selection.nameGiven() ? " --name " + selection.name() : "")
                     + "' starts it with its current config");
         }
-        KafkaInstallation kafka = KafkaInstallation.locate();
+        KafkaInstallation kafka = cluster.kafka(spec.commandLine().getErr());
         cluster.recordUnknownFingerprints();
         String token = UUID.randomUUID().toString();
         nodes.forEach(node -> cluster.fingerprints().requestRestart(node.name(), token));

@@ -75,7 +75,7 @@ public class LocalUpCommand implements Callable<Integer> {
         List<NodePlan> stopped = cluster.nodes().stream().filter(node -> !cluster.isRunning(node)).toList();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        KafkaInstallation kafka = KafkaInstallation.locate();
+        KafkaInstallation kafka = cluster.kafka(err);
         if (stopped.isEmpty()) {
             new ReadinessWait(cluster, kafka, err)
                     .awaitCluster(stopped, Duration.ofSeconds(timeoutSeconds));

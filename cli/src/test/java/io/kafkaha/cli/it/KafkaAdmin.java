@@ -36,6 +36,12 @@ final class KafkaAdmin implements AutoCloseable {
     }
 
     /** Sum of the end offsets of the topic's partitions: how many records it holds. */
+    /** The cluster's finalized metadata.version, by name (e.g. "4.4-IV2"). */
+    String metadataVersion() throws ExecutionException, InterruptedException {
+        return io.kafkaha.core.kafka.KafkaReleases.metadataName(admin.describeFeatures().featureMetadata().get()
+                .finalizedFeatures().get(io.kafkaha.core.kafka.KafkaReleases.METADATA_VERSION).maxVersionLevel());
+    }
+
     long endOffsets(String topic) throws ExecutionException, InterruptedException {
         if (!admin.listTopics().names().get().contains(topic)) {
             return 0;

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The local runtime applies a changed KafkaCluster manifest with a Kafka-aware roll while kafka-ha's verifier
  * writes (acks=all, idempotent) to an RF-3 topic: no acknowledged record is lost, duplicated or reordered, no
  * send fails, and every node restarts exactly once onto the new config. {@code local roll} restarts only the
- * nodes named, and a roll does not start while a broker is down. One 3+3 cluster for the class: each start costs
- * most of a minute here.
+ * nodes named, and a roll does not start while a broker is down; the cluster, started on Kafka 4.3.1, is then
+ * upgraded to 4.4.0 under verified traffic and ends with 4.4's metadata.version. One 3+3 cluster for the class:
+ * each start costs most of a minute here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -35,6 +36,8 @@ class RollIT {
     private static final String NAME = "roll";
     private static final int PORT_BASE = 26092;
     private static final String TOPIC = "roll-verify";
+    private static final String OLD_VERSION = "4.3.1";
+    private static final String NEW_VERSION = "4.4.0";
     private static final List<String> NODES = List.of("roll-controller-0", "roll-controller-1", "roll-controller-2",
             "roll-broker-0", "roll-broker-1", "roll-broker-2");
     private static final Pattern RESTARTING = Pattern.compile("(?m)^restarting (\\S+) \\(([^;)]+)");
@@ -51,7 +54,7 @@ class RollIT {
         cli = new Cli(home);
         dir = home.resolve("roll-cluster");
         manifest = home.resolve("cluster.yaml");
-        writeManifest("8");
+        writeManifest("8", OLD_VERSION);
         Cli.Result up = cli.run("local", "up", "-f", manifest.toString(), "--dir", dir.toString(),
                 "--port-base", String.valueOf(PORT_BASE)).assertOk();
         assertThat(up.out()).contains("Cluster 'roll' is up: 3 controller(s)");
@@ -84,7 +87,7 @@ class RollIT {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .until(() -> admin.endOffsets(TOPIC) >= 500);
 
-            writeManifest("9");
+            writeManifest("9", OLD_VERSION);
             Cli.Result roll = cli.start("local", "up", "-f", manifest.toString(), "--dir", dir.toString())
                     .await(600).assertOk();
             System.out.println("local up -f rolled the cluster:\n" + roll.out());
@@ -155,6 +158,43 @@ class RollIT {
         assertThat(pids().get("roll-broker-0")).isNotEqualTo(broker0);
     }
 
+    @Test
+    @Order(4)
+    void anUpgradeRollsOntoTheNewVersionThenRaisesTheMetadataVersion() throws Exception {
+        try (KafkaAdmin admin = new KafkaAdmin(bootstrap)) {
+            assertThat(admin.metadataVersion()).isEqualTo("4.3-IV0");
+            Cli.Running verify = cli.start("verify", "-b", bootstrap, "--topic", TOPIC + "-upgrade", "--duration",
+                    "240", "--rate", "100");
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> admin.endOffsets(TOPIC + "-upgrade") >= 500);
+
+            writeManifest("9", NEW_VERSION);
+            Cli.Result upgrade = cli.start("local", "up", "-f", manifest.toString(), "--dir", dir.toString())
+                    .await(600).assertOk();
+            System.out.println("local up -f upgraded the cluster:\n" + upgrade.out());
+            Cli.Result result = verify.await(400);
+
+            Map<String, String> report = VerificationReport.parseSummary(result.out());
+            assertThat(report).as("verifier report:%n%s%n%s%nupgrade:%n%s", result.out(), result.err(),
+                    upgrade.out())
+                    .containsEntry("lost", "0")
+                    .containsEntry("duplicates", "0")
+                    .containsEntry("order-violations", "0")
+                    .containsEntry("failed-sends", "0")
+                    .containsEntry("result", "PASS");
+            List<String> restarted = restarts(upgrade.out(), "Kafka version changed");
+            assertThat(restarted).as("upgrade output:%n%s", upgrade.out()).containsExactlyInAnyOrderElementsOf(NODES);
+            assertThat(restarted.subList(0, 3)).as("controllers first").allMatch(node -> node.contains("controller"));
+            assertThat(upgrade.out()).contains("Raised metadata.version from 4.3-IV0 to 4.4-IV2");
+            assertThat(admin.metadataVersion()).isEqualTo("4.4-IV2");
+        }
+
+        writeManifest("9", OLD_VERSION);
+        Cli.Result back = cli.run("local", "up", "-f", manifest.toString(), "--dir", dir.toString());
+        assertThat(back.exitCode()).isNotZero();
+        assertThat(back.err()).contains("cannot go back to Kafka 4.3.1");
+    }
+
     /** Nodes in the order the roll said it restarted them, for the given reason ("" for any). */
     private static List<String> restarts(String output, String reason) {
         List<String> nodes = new java.util.ArrayList<>();
@@ -177,13 +217,14 @@ class RollIT {
         return pids;
     }
 
-    private void writeManifest(String ioThreads) throws IOException {
+    private void writeManifest(String ioThreads, String version) throws IOException {
         Files.writeString(manifest, """
                 apiVersion: kafkaha.io/v1beta1
                 kind: KafkaCluster
                 metadata:
                   name: roll
                 spec:
+                  version: "%2$s"
                   controllers:
                     replicas: 3
                     config:
@@ -192,6 +233,6 @@ class RollIT {
                     replicas: 3
                     config:
                       num.io.threads: "%1$s"
-                """.formatted(ioThreads));
+                """.formatted(ioThreads, version));
     }
 }

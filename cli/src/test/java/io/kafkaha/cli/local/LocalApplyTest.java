@@ -51,10 +51,10 @@ class LocalApplyTest {
     }
 
     @Test
-    void refusesAVersionWhoseJarsItDoesNotHave() throws IOException {
-        assertThatThrownBy(() -> apply(manifest("kafka", "4.3.1", 3, 3), null))
+    void refusesAVersionNeverPublished() throws IOException {
+        assertThatThrownBy(() -> apply(manifest("kafka", "4.4.9", 3, 3), null))
                 .isInstanceOf(UserError.class)
-                .hasMessageContaining("spec.version 4.3.1 is refused: the local runtime runs Kafka 4.4.0 only");
+                .hasMessageContaining("spec.version: Kafka 4.4.9 is not a release kafka-ha knows");
         assertThat(Files.readString(dir.resolve("cluster.properties"))).isEqualTo(stateBefore);
     }
 
