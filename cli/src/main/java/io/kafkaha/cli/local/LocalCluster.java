@@ -1,6 +1,9 @@
 package io.kafkaha.cli.local;
 
 import io.kafkaha.cli.UserError;
+import io.kafkaha.core.kafka.ClientSettings;
+import io.kafkaha.core.kafka.ClusterHealth;
+import io.kafkaha.core.kafka.ClusterInspector;
 import io.kafkaha.core.plan.NodeFingerprint;
 import io.kafkaha.core.plan.RestartReason;
 import io.kafkaha.core.plan.SpecDiff;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * A local cluster on disk: its state, its rendered pods and one {@link NodeProcess} per node. Every node runs the
@@ -47,6 +51,18 @@ public final class LocalCluster {
                 "no local cluster in " + layout.dir() + "; start one with 'kafka-ha local up'"
                         + " (with the same --name/--dir)"));
         return new LocalCluster(layout, state);
+    }
+
+    /** Kafka's view of the cluster; empty when no broker answers within the probing timeouts. */
+    public Optional<ClusterHealth> inspectKafka() {
+        try (Admin admin = Admin.create(ClientSettings.probingAdmin(bootstrapServers()))) {
+            return Optional.of(new ClusterInspector(admin).inspect());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception unreachable) {
+            return Optional.empty();
+        }
     }
 
     /** The Kafka installation of the cluster's version, laid out on first use ({@link KafkaDistributions}). */

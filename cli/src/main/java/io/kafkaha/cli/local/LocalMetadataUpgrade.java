@@ -28,7 +28,7 @@ final class LocalMetadataUpgrade {
     /** Refuses {@code version} if the running cluster's metadata.version is above what it can run. */
     static void refuseDowngrade(LocalCluster cluster, String version) {
         Optional<Short> supported = KafkaReleases.metadataLevel(version);
-        Optional<ClusterHealth> health = inspect(cluster);
+        Optional<ClusterHealth> health = cluster.inspectKafka();
         if (supported.isEmpty() || health.isEmpty() || health.get().metadataVersionLevel() <= supported.get()) {
             return;
         }
@@ -73,16 +73,5 @@ final class LocalMetadataUpgrade {
 
     private static List<Integer> ids(LocalCluster cluster, NodeRole role) {
         return cluster.nodes().stream().filter(node -> node.role() == role).map(NodePlan::nodeId).toList();
-    }
-
-    private static Optional<ClusterHealth> inspect(LocalCluster cluster) {
-        try (Admin admin = Admin.create(ClientSettings.probingAdmin(cluster.bootstrapServers()))) {
-            return Optional.of(new ClusterInspector(admin).inspect());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (Exception unreachable) {
-            return Optional.empty();
-        }
     }
 }
