@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -96,7 +97,7 @@ class OperatorFormsClusterIT {
         String bootstrap = kubernetes.bootstrapServers(NAME);
         assertThat(bootstrap).isEqualTo(NAME + "." + NAMESPACE + ".svc:9092")
                 .isEqualTo(kubernetes.cluster(NAME).getStatus().getBootstrapServers());
-        try (Admin admin = Admin.create(ClientSettings.admin(bootstrap))) {
+        try (Admin admin = Admin.create(patientAdmin(bootstrap))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 3))).all().get();
             assertThat(admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().get(0)
                     .isr()).hasSize(3);
@@ -192,6 +193,14 @@ class OperatorFormsClusterIT {
             return files.filter(file -> file.getFileName().toString().equals("meta.properties")).findFirst()
                     .orElseThrow(() -> new AssertionError("no meta.properties in the data volume of " + pod.name()));
         }
+    }
+
+    /** Six JVMs on a shared 2-core machine answer slowly at times: timeouts for that, not for a broken cluster. */
+    private static Map<String, Object> patientAdmin(String bootstrap) {
+        Map<String, Object> config = new java.util.HashMap<>(ClientSettings.admin(bootstrap));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 120_000);
+        return config;
     }
 
     private static void produce(String bootstrap, String... values) throws Exception {
