@@ -65,6 +65,17 @@ class StatefulSetControllerTest {
     }
 
     @Test
+    void aPassWithNothingNewWritesNothing() {
+        client.resource(brokers(Map.of())).create();
+        pass();
+        String version = stored().getMetadata().getResourceVersion();
+
+        pass();
+
+        assertThat(stored().getMetadata().getResourceVersion()).isEqualTo(version);
+    }
+
+    @Test
     void countsReadyPods() {
         client.resource(brokers(Map.of())).create();
         pass();
