@@ -127,7 +127,8 @@ public final class OperatorOnProcessKubelet implements AutoCloseable {
             KafkaCluster cluster = cluster(name);
             assertThat(cluster.getStatus()).as("status of %s", name).isNotNull();
             Condition ready = cluster.getStatus().condition(KafkaClusterStatus.READY).orElseThrow();
-            assertThat(ready.getStatus()).as("Ready: %s", ready.getMessage()).isEqualTo("True");
+            assertThat(ready.getStatus()).as("Ready: %s; the kubelet's last failure: %s", ready.getMessage(),
+                    kubelet.lastFailure().map(Object::toString).orElse("none")).isEqualTo("True");
             assertThat(ready.getObservedGeneration()).isEqualTo(cluster.getMetadata().getGeneration());
         });
         return cluster(name).getStatus();

@@ -159,9 +159,10 @@ public final class ProcessKubelet implements AutoCloseable {
         } catch (KubernetesClientException e) {
             // Conflicts and objects gone between list and update: the next pass starts from what is there.
             lastFailure = e;
-        } catch (RuntimeException e) {
-            lastFailure = e;
-            System.err.println("process kubelet: sync failed, retrying: " + e);
+        } catch (RuntimeException | AssertionError e) {
+            // Not thrown on: the scheduler would cancel the loop. PodProcess asserts what it expects of a pod.
+            lastFailure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            log("sync failed, retrying: %s", e);
         }
     }
 

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The operator against the mock API server, its pods run for real by the {@link ProcessKubelet}: a 3 + 3
- * KafkaCluster forms and serves, a deleted broker pod is stopped gracefully and comes back on its own data, and a
- * config change makes a new StatefulSet revision while the running pods stay at theirs.
+ * KafkaCluster forms and serves, a deleted broker pod is stopped gracefully and comes back on its own data, a
+ * killed controller's container is restarted in its pod, and a config change makes a new StatefulSet revision while the running pods stay at theirs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperatorFormsClusterIT {
@@ -50,8 +50,8 @@ class OperatorFormsClusterIT {
     private static final String BROKERS = NAME + "-broker";
     private static final String DELETED = BROKERS + "-1";
     private static final String TOPIC = "kubelet";
-    private static final Duration FORMATION = Duration.ofMinutes(4);
-    private static final Duration RECOVERY = Duration.ofMinutes(3);
+    private static final Duration FORMATION = Duration.ofMinutes(6);
+    private static final Duration RECOVERY = Duration.ofMinutes(4);
 
     /** Under target/, kept after the test for its pods' logs; emptied before. */
     private static final Path ROOT = Path.of("target", "it", "OperatorFormsClusterIT").toAbsolutePath();
@@ -106,6 +106,7 @@ class OperatorFormsClusterIT {
         assertThat(consumeAll(bootstrap, 3)).containsExactly("first", "second", "third");
 
         aDeletedBrokerPodIsStoppedGracefullyAndComesBackOnItsData(bootstrap);
+        aKilledContainerIsRestartedInItsPod();
         aConfigChangeMakesANewRevisionWithoutRestartingAnyPod();
         System.out.printf("process kubelet: test done after %ds%n", seconds(start));
     }
@@ -141,6 +142,30 @@ class OperatorFormsClusterIT {
 
         kubernetes.awaitReady(NAME, RECOVERY);
         assertThat(consumeAll(bootstrap, 3)).containsExactly("first", "second", "third");
+    }
+
+    /** SIGKILL, as an OOM kill: the same pod object, its container restarted, the crash in its status. */
+    private void aKilledContainerIsRestartedInItsPod() {
+        String killed = "kafka-controller-2";
+        KubeletPod before = kubelet.pod(killed).orElseThrow();
+        String uid = pod(killed).getMetadata().getUid();
+
+        kubelet.kill(killed);
+
+        await().atMost(RECOVERY).untilAsserted(() -> {
+            Pod pod = pod(killed);
+            assertThat(pod.getMetadata().getUid()).isEqualTo(uid);
+            assertThat(pod.getStatus().getContainerStatuses()).singleElement().satisfies(container -> {
+                assertThat(container.getRestartCount()).isEqualTo(1);
+                assertThat(container.getLastState().getTerminated().getExitCode()).isEqualTo(137);
+                assertThat(container.getState().getRunning()).isNotNull();
+                assertThat(container.getReady()).isTrue();
+            });
+        });
+        KubeletPod after = kubelet.pod(killed).orElseThrow();
+        assertThat(after.starts()).isEqualTo(before.starts() + 1);
+        assertThat(after.pid()).isPresent().isNotEqualTo(before.pid());
+        assertThat(after.terminations()).last().extracting(Termination::cause).isEqualTo(Termination.Cause.EXITED);
     }
 
     private void aConfigChangeMakesANewRevisionWithoutRestartingAnyPod() {
