@@ -16,7 +16,8 @@ import io.kafkaha.api.v1beta1.KafkaCluster;
 import io.kafkaha.api.v1beta1.KafkaClusterStatus;
 import io.kafkaha.operator.ResourceNames;
 import io.kafkaha.operator.reconciler.AdminKafkaHealthProbe;
-import io.kafkaha.operator.reconciler.MockApiOperator;
+import io.kafkaha.operator.reconciler.KafkaClusterReconciler;
+import io.kafkaha.operator.reconciler.KafkaHaOperator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 
 /**
  * The operator on a Kubernetes whose pods are real Kafka processes, in one call: fabric8's mock API server (CRUD,
@@ -36,7 +38,8 @@ import java.util.Queue;
  * {@code -Djdk.net.hosts.file=<file>} (failsafe's argLine), which this harness then keeps written.
  */
 public final class OperatorOnProcessKubelet implements AutoCloseable {
-    private static final java.util.logging.Logger MOCK_SERVER_LOG = MockApiOperator.quietMockServerLog();
+    /** The mock server logs every request through java.util.logging; held so the level sticks. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = quietMockServerLog();
 
     private final KubernetesMockServer server;
     private final KubernetesClient client;
@@ -66,8 +69,28 @@ public final class OperatorOnProcessKubelet implements AutoCloseable {
         KubernetesClient client = server.createClient();
         client.apiextensions().v1().customResourceDefinitions().load(crd().toFile()).create();
         ProcessKubelet kubelet = ProcessKubelet.start(client, namespace, workDir, addressPrefix, hostsFile);
-        Operator operator = MockApiOperator.start(client, Clock.systemUTC(), new AdminKafkaHealthProbe());
+        Operator operator = operator(client);
         return new OperatorOnProcessKubelet(server, client, operator, kubelet, namespace);
+    }
+
+    /**
+     * As the operator's own tests run it on the mock API server, which has no server-side apply (their
+     * MockApiOperator), but asking Kafka itself.
+     */
+    private static Operator operator(KubernetesClient client) {
+        Operator operator = KafkaHaOperator.create(client, Set.of(),
+                new KafkaClusterReconciler(Clock.systemUTC(), new AdminKafkaHealthProbe()),
+                overrides -> overrides
+                        .withSSABasedCreateUpdateMatchForDependentResources(false)
+                        .withUseSSAToPatchPrimaryResource(false));
+        operator.start();
+        return operator;
+    }
+
+    private static java.util.logging.Logger quietMockServerLog() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     /** The JVM's {@code jdk.net.hosts.file}, with localhost in it: every lookup reads that file, localhost's too. */

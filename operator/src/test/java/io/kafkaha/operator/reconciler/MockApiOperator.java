@@ -9,18 +9,14 @@ import java.util.Set;
  * The operator as the tests run it against fabric8's mock API server, which has no server-side apply: JOSDK writes
  * owned objects and the status without it ({@link OperatorPermissions#rules(boolean) rules(false)}).
  */
-public final class MockApiOperator {
+final class MockApiOperator {
     private MockApiOperator() {
     }
 
-    /** Started, watching all namespaces, trusting pod readiness alone. */
+    /** Started, watching all namespaces. */
     static Operator start(KubernetesClient client, Clock clock) {
-        return start(client, clock, KafkaHealthProbe.NONE);
-    }
-
-    /** Started, watching all namespaces; {@code kafka} adds Kafka's own view to Ready. */
-    public static Operator start(KubernetesClient client, Clock clock, KafkaHealthProbe kafka) {
-        Operator operator = KafkaHaOperator.create(client, Set.of(), new KafkaClusterReconciler(clock, kafka),
+        Operator operator = KafkaHaOperator.create(client, Set.of(),
+                new KafkaClusterReconciler(clock, KafkaHealthProbe.NONE),
                 overrides -> overrides
                         .withSSABasedCreateUpdateMatchForDependentResources(false)
                         .withUseSSAToPatchPrimaryResource(false));
@@ -29,7 +25,7 @@ public final class MockApiOperator {
     }
 
     /** The mock server logs every request through java.util.logging; hold the logger so the level sticks. */
-    public static java.util.logging.Logger quietMockServerLog() {
+    static java.util.logging.Logger quietMockServerLog() {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
         logger.setLevel(java.util.logging.Level.WARNING);
         return logger;
