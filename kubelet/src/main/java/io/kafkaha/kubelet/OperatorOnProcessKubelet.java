@@ -43,7 +43,7 @@ public final class OperatorOnProcessKubelet implements AutoCloseable {
 
     private final KubernetesMockServer server;
     private final KubernetesClient client;
-    private final Operator operator;
+    private volatile Operator operator;
     private final ProcessKubelet kubelet;
     private final String namespace;
 
@@ -114,6 +114,15 @@ public final class OperatorOnProcessKubelet implements AutoCloseable {
 
     private static Path crd() {
         return Path.of(System.getProperty("kafkaha.crd", "../charts/kafka-ha/crds/kafkaclusters.kafkaha.io-v1.yml"));
+    }
+
+    /**
+     * Stops the operator, as a crash or an upgrade of its Deployment would, and starts a new one: it knows only
+     * what Kubernetes and Kafka hold.
+     */
+    public void restartOperator() {
+        operator.stop();
+        operator = operator(client);
     }
 
     public KubernetesClient client() {

@@ -202,6 +202,10 @@ public final class ProcessKubelet implements AutoCloseable {
         }
     }
 
+    private static String image(Pod pod) {
+        return pod.getSpec().getContainers().get(0).getImage();
+    }
+
     /** A new pod object: fresh emptyDirs, then its container; null while its ConfigMap does not exist. */
     private ContainerProcess startPod(Pod pod) {
         String name = pod.getMetadata().getName();
@@ -209,7 +213,7 @@ public final class ProcessKubelet implements AutoCloseable {
             return null;
         }
         ContainerProcess container = new ContainerProcess(pod, podDir(name), dns.address(name), hostsFile,
-                kafkaHome, termination -> terminations.computeIfAbsent(name, n -> new ArrayList<>()).add(termination));
+                KafkaHome.forImage(image(pod), kafkaHome), termination -> terminations.computeIfAbsent(name, n -> new ArrayList<>()).add(termination));
         container.clearEphemeralVolumes();
         if (!startContainer(container, pod)) {
             return null;

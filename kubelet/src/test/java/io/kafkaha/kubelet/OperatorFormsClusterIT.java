@@ -3,14 +3,19 @@ package io.kafkaha.kubelet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kafkaha.api.v1beta1.BrokersSpec;
 import io.kafkaha.api.v1beta1.KafkaCluster;
 import io.kafkaha.api.v1beta1.KafkaClusterSpec;
+import io.kafkaha.api.v1beta1.KafkaClusterStatus;
 import io.kafkaha.core.kafka.ClientSettings;
-import io.kafkaha.operator.StatefulSetPod;
+import io.kafkaha.core.verify.VerificationReport;
+import io.kafkaha.core.verify.VerificationRun;
+import io.kafkaha.core.verify.Verifier;
+import io.kafkaha.core.verify.VerifierSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +29,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +37,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -40,8 +47,11 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The operator against the mock API server, its pods run for real by the {@link ProcessKubelet}: a 3 + 3
- * KafkaCluster forms and serves, a deleted broker pod is stopped gracefully and comes back on its own data, a
- * killed controller's container is restarted in its pod, and a config change makes a new StatefulSet revision while the running pods stay at theirs.
+ * KafkaCluster of Kafka 4.3.1 forms and serves, a deleted broker pod is stopped gracefully and comes back on its
+ * own data, a killed controller's container is restarted in its pod, a broker config change is rolled by the
+ * operator under verified traffic (waiting while a broker is down, surviving an operator restart), and an upgrade
+ * to 4.4.0 rolls every pod and raises metadata.version — no acknowledged record lost, no send failed. One cluster
+ * for all of it: each formation costs minutes on this machine.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperatorFormsClusterIT {
@@ -50,6 +60,8 @@ class OperatorFormsClusterIT {
     private static final String BROKERS = NAME + "-broker";
     private static final String DELETED = BROKERS + "-1";
     private static final String TOPIC = "kubelet";
+    private static final String ROLLED = "rolled";
+    private static final String UPGRADED = "upgraded";
     private static final Duration FORMATION = Duration.ofMinutes(6);
     private static final Duration RECOVERY = Duration.ofMinutes(4);
 
@@ -78,12 +90,15 @@ class OperatorFormsClusterIT {
     }
 
     @Test
-    void theOperatorsPodsFormAClusterThatSurvivesAPodDeletionAndGetsANewRevisionOnAConfigChange()
+    void theOperatorsPodsFormAClusterThatSurvivesPodLossAndRollsChangesAndUpgradesWithoutAClientNoticing()
             throws Exception {
         long start = System.nanoTime();
         KafkaCluster cluster = new KafkaCluster();
         cluster.setMetadata(new ObjectMetaBuilder().withName(NAME).build());
-        cluster.setSpec(new KafkaClusterSpec());
+        KafkaClusterSpec spec = new KafkaClusterSpec();
+        // The release before the build's, so the same cluster is upgraded at the end.
+        spec.setVersion("4.3.1");
+        cluster.setSpec(spec);
         kubernetes.create(cluster);
 
         kubernetes.awaitReady(NAME, FORMATION);
@@ -107,7 +122,8 @@ class OperatorFormsClusterIT {
 
         aDeletedBrokerPodIsStoppedGracefullyAndComesBackOnItsData(bootstrap);
         aKilledContainerIsRestartedInItsPod();
-        aConfigChangeMakesANewRevisionWithoutRestartingAnyPod();
+        aConfigChangeIsRolledWithoutAVerifiedClientNoticing(bootstrap);
+        anUpgradeRollsOntoTheNewVersionAndRaisesTheMetadataVersion(bootstrap);
         System.out.printf("process kubelet: test done after %ds%n", seconds(start));
     }
 
@@ -168,49 +184,154 @@ class OperatorFormsClusterIT {
         assertThat(after.terminations()).last().extracting(Termination::cause).isEqualTo(Termination.Cause.EXITED);
     }
 
-    private void aConfigChangeMakesANewRevisionWithoutRestartingAnyPod() {
-        StatefulSet before = statefulSet();
-        String oldRevision = before.getStatus().getUpdateRevision();
-        assertThat(before.getStatus().getCurrentRevision()).isEqualTo(oldRevision);
-        Map<String, Long> pids = new java.util.HashMap<>();
-        for (int ordinal = 0; ordinal < 3; ordinal++) {
-            String pod = BROKERS + "-" + ordinal;
-            assertThat(pod(pod).getMetadata().getLabels()).containsEntry(StatefulSetPod.REVISION_LABEL, oldRevision);
-            pids.put(pod, kubelet.pod(pod).orElseThrow().pid().getAsLong());
+    /**
+     * A broker config change under verified traffic (acks=all, idempotent): the roll does not start while a broker
+     * is down (paused, so Kafka fenced it), carries on when it is back, survives an operator restart after its
+     * first pod, and restarts each broker pod exactly once and no controller; no acknowledged record is lost,
+     * duplicated or reordered and no send fails.
+     */
+    private void aConfigChangeIsRolledWithoutAVerifiedClientNoticing(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(patientAdmin(bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(ROLLED, 6, (short) 3))).all().get();
         }
+        Map<String, String> uids = podUids();
+        VerificationRun traffic = Verifier.start(new VerifierSettings(bootstrap, ROLLED, Duration.ofMinutes(20), 200,
+                Duration.ofMinutes(2)));
+        try {
+            await().atMost(RECOVERY).until(() -> traffic.acknowledged() >= 1_000);
+            String paused = BROKERS + "-2";
+            kubelet.pause(paused);
+            await().atMost(RECOVERY).until(() -> isFenced(bootstrap, 2));
 
-        kubernetes.client().resources(KafkaCluster.class).inNamespace(NAMESPACE).withName(NAME).edit(cluster -> {
-            BrokersSpec brokers = cluster.getSpec().getBrokers() == null ? new BrokersSpec()
-                    : cluster.getSpec().getBrokers();
-            brokers.setConfig(Map.of("log.retention.ms", "3600000"));
-            cluster.getSpec().setBrokers(brokers);
-            return cluster;
-        });
+            editCluster(spec -> {
+                BrokersSpec brokers = spec.getBrokers() == null ? new BrokersSpec() : spec.getBrokers();
+                brokers.setConfig(Map.of("log.retention.ms", "3600000"));
+                spec.setBrokers(brokers);
+            });
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            StatefulSet set = statefulSet();
-            // The mock API server drops the status when the operator updates the set, until the kubelet's next pass.
-            assertThat(set.getStatus()).isNotNull();
-            assertThat(set.getStatus().getObservedGeneration()).isEqualTo(set.getMetadata().getGeneration());
-            assertThat(set.getStatus().getUpdateRevision()).isNotEqualTo(oldRevision)
-                    .isEqualTo(StatefulSetPod.revision(set));
-            assertThat(set.getStatus().getCurrentRevision()).isEqualTo(oldRevision);
-            assertThat(set.getStatus().getUpdatedReplicas()).isZero();
-            assertThat(set.getStatus().getCurrentReplicas()).isEqualTo(3);
+            Condition waiting = awaitRolling("Waiting");
+            System.out.printf("process kubelet: with %s paused the roll says: %s%n", paused, waiting.getMessage());
+            assertThat(podUids()).as("nothing restarted while a broker is down").isEqualTo(uids);
+
+            kubelet.resume(paused);
+            await().atMost(RECOVERY).until(() -> !restartedPods().isEmpty());
+            kubernetes.restartOperator();
+            awaitRolling("UpToDate");
+            kubernetes.awaitReady(NAME, RECOVERY);
+            await().atMost(RECOVERY).until(() -> traffic.acknowledged() >= 20_000);
+        } finally {
+            traffic.stopProducing();
+        }
+        VerificationReport report = traffic.awaitReport();
+        System.out.printf("process kubelet: verifier during the roll: %s%n", report.render(true));
+        assertThat(report.lost()).as(report.render(true)).isZero();
+        assertThat(report.duplicates()).as(report.render(true)).isZero();
+        assertThat(report.orderViolations()).as(report.render(true)).isZero();
+        assertThat(report.failedSends()).as(report.render(true)).isZero();
+        assertThat(report.acknowledged()).isGreaterThanOrEqualTo(20_000);
+
+        assertThat(restartedPods()).as("each broker restarted once, in turn, no controller")
+                .containsExactly(BROKERS + "-0", BROKERS + "-1", BROKERS + "-2");
+        Map<String, String> after = podUids();
+        uids.forEach((pod, uid) -> {
+            if (pod.startsWith(BROKERS)) {
+                assertThat(after.get(pod)).as(pod).isNotEqualTo(uid);
+            } else {
+                assertThat(after.get(pod)).as(pod).isEqualTo(uid);
+            }
         });
-        for (Map.Entry<String, Long> pod : pids.entrySet()) {
-            assertThat(pod(pod.getKey()).getMetadata().getLabels()).as(pod.getKey())
-                    .containsEntry(StatefulSetPod.REVISION_LABEL, oldRevision);
-            assertThat(kubelet.pod(pod.getKey()).orElseThrow().pid()).as(pod.getKey()).hasValue(pod.getValue());
+        try (Admin admin = Admin.create(patientAdmin(bootstrap))) {
+            for (int broker = 0; broker < 3; broker++) {
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, String.valueOf(broker));
+                assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                        .get("log.retention.ms").value()).as("broker %d", broker).isEqualTo("3600000");
+            }
+        }
+    }
+
+    /** 4.3.1 → 4.4.0 under verified traffic: every pod rolls onto 4.4.0, then metadata.version is raised. */
+    private void anUpgradeRollsOntoTheNewVersionAndRaisesTheMetadataVersion(String bootstrap) throws Exception {
+        assertThat(kubernetes.cluster(NAME).getStatus().getMetadataVersion()).isEqualTo("4.3-IV0");
+        try (Admin admin = Admin.create(patientAdmin(bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(UPGRADED, 6, (short) 3))).all().get();
+        }
+        int restartsBefore = restartedPods().size();
+        VerificationRun traffic = Verifier.start(new VerifierSettings(bootstrap, UPGRADED, Duration.ofMinutes(20),
+                200, Duration.ofMinutes(2)));
+        try {
+            await().atMost(RECOVERY).until(() -> traffic.acknowledged() >= 1_000);
+            editCluster(spec -> spec.setVersion("4.4.0"));
+            await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                KafkaClusterStatus status = kubernetes.cluster(NAME).getStatus();
+                assertThat(status.getRunningVersions()).containsExactly("4.4.0");
+                assertThat(status.getMetadataVersion()).isEqualTo("4.4-IV2");
+            });
+        } finally {
+            traffic.stopProducing();
+        }
+        VerificationReport report = traffic.awaitReport();
+        System.out.printf("process kubelet: verifier during the upgrade: %s%n", report.render(true));
+        assertThat(report.lost()).as(report.render(true)).isZero();
+        assertThat(report.duplicates()).as(report.render(true)).isZero();
+        assertThat(report.orderViolations()).as(report.render(true)).isZero();
+        assertThat(report.failedSends()).as(report.render(true)).isZero();
+        List<String> upgraded = restartedPods().subList(restartsBefore, restartedPods().size());
+        assertThat(upgraded).hasSize(6);
+        assertThat(upgraded.subList(0, 3)).allMatch(pod -> pod.contains("-controller-"));
+        try (Admin admin = Admin.create(patientAdmin(bootstrap))) {
+            assertThat(admin.describeFeatures().featureMetadata().get().finalizedFeatures()
+                    .get("metadata.version").maxVersionLevel()).isEqualTo((short) 33);
+        }
+    }
+
+    private void editCluster(java.util.function.Consumer<KafkaClusterSpec> change) {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k
+                && k.getCode() == 409).until(() -> {
+                    kubernetes.client().resources(KafkaCluster.class).inNamespace(NAMESPACE).withName(NAME)
+                            .edit(cluster -> {
+                                change.accept(cluster.getSpec());
+                                return cluster;
+                            });
+                    return true;
+                });
+    }
+
+    private Condition awaitRolling(String reason) {
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            KafkaClusterStatus status = kubernetes.cluster(NAME).getStatus();
+            return status != null && status.condition(KafkaClusterStatus.ROLLING)
+                    .filter(c -> reason.equals(c.getReason())).isPresent();
+        });
+        return kubernetes.cluster(NAME).getStatus().condition(KafkaClusterStatus.ROLLING).orElseThrow();
+    }
+
+    /** The pods the operator restarted, in order, from its Restarting events. */
+    private List<String> restartedPods() {
+        return kubernetes.client().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+                .filter(event -> "Restarting".equals(event.getReason()))
+                .sorted(java.util.Comparator.comparingLong(e -> Long.parseLong(e.getMetadata().getResourceVersion())))
+                .map(event -> event.getMessage().split(" ")[1]).toList();
+    }
+
+    private Map<String, String> podUids() {
+        Map<String, String> uids = new java.util.TreeMap<>();
+        for (Pod pod : kubernetes.client().pods().inNamespace(NAMESPACE).list().getItems()) {
+            uids.put(pod.getMetadata().getName(), pod.getMetadata().getUid());
+        }
+        return uids;
+    }
+
+    private static boolean isFenced(String bootstrap, int broker) {
+        try (Admin admin = Admin.create(patientAdmin(bootstrap))) {
+            return admin.describeCluster(new DescribeClusterOptions().includeFencedBrokers(true)).nodes().get()
+                    .stream().noneMatch(node -> node.id() == broker && !node.isFenced());
+        } catch (Exception e) {
+            return false;
         }
     }
 
     private Pod pod(String name) {
         return kubernetes.client().pods().inNamespace(NAMESPACE).withName(name).get();
-    }
-
-    private StatefulSet statefulSet() {
-        return kubernetes.client().apps().statefulSets().inNamespace(NAMESPACE).withName(BROKERS).get();
     }
 
     private static Path metaProperties(KubeletPod pod) throws IOException {
