@@ -81,7 +81,8 @@ class KafkaClusterReconcilerTest {
         assertThat(status.getClusterId()).isEqualTo(storedClusterId());
         KafkaCluster current = user.current();
         assertThat(status.getConditions()).extracting(Condition::getType)
-                .containsExactlyInAnyOrder("SpecValid", "Ready", "Rolling");
+                .containsExactlyInAnyOrder("SpecValid", "Ready", "Rolling", "Warnings");
+        assertThat(status.condition(KafkaClusterStatus.WARNINGS).orElseThrow().getStatus()).isEqualTo("False");
         assertThat(status.condition(KafkaClusterStatus.ROLLING).orElseThrow().getStatus()).isEqualTo("False");
         assertThat(status.getConditions()).allSatisfy(c -> {
             assertThat(c.getObservedGeneration()).isEqualTo(current.getMetadata().getGeneration());
