@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +157,21 @@ class SpecSafetyRulesTest {
 
         assertThat(validated.isValid()).isFalse();
         assertThat(validated.warnings()).isEmpty();
+    }
+
+    @Test
+    void unknownFieldsSurviveTheCopyTheOperatorFrameworkReconciles() {
+        KubernetesSerialization json = new KubernetesSerialization();
+        KafkaCluster cluster = json.unmarshal("""
+                {"apiVersion": "kafkaha.io/v1beta1", "kind": "KafkaCluster", "metadata": {"name": "kafka"},
+                 "stauts": {}, "spec": {"foo": 1, "brokers": {"replicaz": 4}}}""", KafkaCluster.class);
+
+        // JOSDK hands the reconciler a clone made by serializing the resource.
+        KafkaCluster copy = json.clone(cluster);
+
+        assertThat(KafkaClusterSpecs.validate(copy).problems()).extracting(SpecProblem::field)
+                .containsExactly("stauts", "spec.foo", "spec.brokers.replicaz");
+        assertThat(json.asJson(copy)).isEqualTo(json.asJson(cluster)).contains("\"replicaz\":4");
     }
 
     private enum NodesOf { CONTROLLERS, BROKERS }

@@ -216,6 +216,7 @@ class KafkaClusterReconcilerTest {
         user.create(user.withSpec(spec));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(user.current().getStatus()).as("written yet").isNotNull();
             Condition ready = readyCondition(user.current().getStatus());
             assertThat(ready.getReason()).isEqualTo(ClusterStatusAggregator.INVALID_SPEC);
             assertThat(ready.getMessage()).contains("spec.brokers.replicas");
