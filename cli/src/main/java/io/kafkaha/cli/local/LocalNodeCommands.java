@@ -91,7 +91,7 @@ public final class LocalNodeCommands {
                 return;
             }
             cluster.writeConfig();
-            KafkaInstallation kafka = KafkaInstallation.locate();
+            KafkaInstallation kafka = cluster.kafka(spec.commandLine().getErr());
             cluster.launch(node, kafka);
             new ReadinessWait(cluster, kafka, spec.commandLine().getErr())
                     .await(List.of(node), Duration.ofSeconds(timeoutSeconds), serves(cluster, node));
