@@ -1,5 +1,6 @@
 package io.kafkaha.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -80,6 +81,13 @@ public class KafkaCluster extends CustomResource<KafkaClusterSpec, KafkaClusterS
     @JsonAnySetter
     void putUnknownField(String name, Object value) {
         unknownFields.put(name, value);
+    }
+
+    /** Written back as they came, so the copy the reconciler gets still has them; see {@link SpecPart}. */
+    @JsonAnyGetter
+    @JsonIgnore
+    Map<String, Object> unknownFieldsToWrite() {
+        return unknownFields;
     }
 
     public Map<String, Object> unknownFields() {

@@ -1,6 +1,7 @@
 package io.kafkaha.api.v1beta1;
 
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.kafkaha.core.kafka.KafkaReleases;
 import io.kafkaha.core.spec.ClusterSpec;
 import io.kafkaha.core.spec.NodeRole;
@@ -27,6 +28,9 @@ import java.util.regex.Pattern;
 public final class KafkaClusterSpecs {
     private static final Pattern VERSION = Pattern.compile(KafkaClusterSpec.VERSION_PATTERN);
     private static final Pattern SIZE = Pattern.compile(StorageSpec.SIZE_PATTERN);
+    /** Kubernetes' grammar of a quantity (apimachinery's resource.Quantity), sign included. */
+    private static final Pattern QUANTITY = Pattern.compile("^[+-]?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))"
+            + "(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$");
     /** kafka-ha runs KRaft only, with a dynamic controller quorum and controller-stamped topic defaults. */
     private static final int MIN_MAJOR_VERSION = 4;
     /** A role's field name at the start of core's messages or inside them, not already under {@code spec.}. */
@@ -85,13 +89,18 @@ public final class KafkaClusterSpecs {
             checkSize(path(role, "storage.size"), spec.nodes(role).effectiveStorage().getSize(), role, problems);
             checkEphemeral(role, spec.nodes(role).effectiveStorage(), problems);
             checkConfigValues(role, spec.nodes(role).effectiveConfig(), problems);
+            checkResources(role, spec.nodes(role).getResources(), problems);
         }
         ClusterSpec clusterSpec = new ClusterSpec(name, roleSpec(spec.nodes(NodeRole.CONTROLLER)),
                 roleSpec(spec.nodes(NodeRole.BROKER)));
         for (String coreProblem : SpecValidator.problems(clusterSpec)) {
             problems.add(fromCore(coreProblem));
         }
-        return problems.isEmpty() ? new ValidatedSpec(clusterSpec, List.of()) : new ValidatedSpec(null, problems);
+        if (!problems.isEmpty()) {
+            return new ValidatedSpec(null, problems);
+        }
+        return new ValidatedSpec(clusterSpec, List.of(),
+                SpecValidator.warnings(clusterSpec).stream().map(KafkaClusterSpecs::fromCore).toList());
     }
 
     /**
@@ -286,6 +295,69 @@ public final class KafkaClusterSpecs {
                         + " string, e.g. \"6\") or remove it"));
             }
         });
+    }
+
+    /**
+     * The schema takes any string as a quantity (int-or-string), and the API server refuses it only in the
+     * StatefulSet, after the other objects were written; a limit below its request is refused there too.
+     */
+    private static void checkResources(NodeRole role, ResourceRequirements resources, List<SpecProblem> problems) {
+        if (resources == null) {
+            return;
+        }
+        Map<String, BigDecimal> requests = amounts(path(role, "resources.requests"), resources.getRequests(),
+                problems);
+        Map<String, BigDecimal> limits = amounts(path(role, "resources.limits"), resources.getLimits(), problems);
+        limits.forEach((resource, limit) -> {
+            BigDecimal request = requests.get(resource);
+            if (request != null && limit.compareTo(request) < 0) {
+                String limitText = resources.getLimits().get(resource).toString();
+                String requestText = resources.getRequests().get(resource).toString();
+                problems.add(new SpecProblem(path(role, "resources.limits." + resource), limitText + " is below the"
+                        + " request " + requestText + " (a container cannot be limited to less than it requests);"
+                        + " raise the limit to at least " + requestText + " or lower the request"));
+            }
+        });
+    }
+
+    /** The quantities that parse, by resource name; a problem for each one that does not. */
+    private static Map<String, BigDecimal> amounts(String field, Map<String, Quantity> quantities,
+            List<SpecProblem> problems) {
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        if (quantities == null) {
+            return amounts;
+        }
+        quantities.forEach((resource, quantity) -> {
+            String text = quantity == null ? null : quantity.toString();
+            BigDecimal amount = text != null && QUANTITY.matcher(text).matches() ? amount(quantity) : null;
+            if (amount == null) {
+                problems.add(new SpecProblem(field + "." + resource, (text == null ? "has no value" : "'" + text
+                        + "' is not a Kubernetes quantity") + "; use a number with an optional unit, e.g. "
+                        + quantityExample(resource)));
+            } else if (amount.signum() < 0) {
+                problems.add(new SpecProblem(field + "." + resource, "'" + text + "' is negative; use e.g. "
+                        + quantityExample(resource)));
+            } else {
+                amounts.put(resource, amount);
+            }
+        });
+        return amounts;
+    }
+
+    private static BigDecimal amount(Quantity quantity) {
+        try {
+            return Quantity.getAmountInBytes(quantity);
+        } catch (RuntimeException unparsable) {
+            return null;
+        }
+    }
+
+    private static String quantityExample(String resource) {
+        return switch (resource) {
+            case "cpu" -> "'2' or '500m' (cores; m = 1/1000)";
+            case "memory", "ephemeral-storage" -> "'4Gi' or '512Mi' (bytes; Gi = 2^30, G = 10^9)";
+            default -> "'1', '500m' or '2Gi'";
+        };
     }
 
     private static RoleSpec roleSpec(NodesSpec nodes) {

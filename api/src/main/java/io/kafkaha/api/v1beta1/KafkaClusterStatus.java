@@ -32,6 +32,8 @@ public class KafkaClusterStatus {
     public static final String READY = "Ready";
     /** Condition type: a rolling restart is under way (True) or every pod runs the current spec (False). */
     public static final String ROLLING = "Rolling";
+    /** Condition type: the applied spec has settings that work but risk data or availability (True), or none. */
+    public static final String WARNINGS = "Warnings";
 
     @JsonPropertyDescription("Latest observations of the cluster's state. Ready is True when every desired"
             + " controller and broker is ready; when False, reason and message say why, naming the spec field to"

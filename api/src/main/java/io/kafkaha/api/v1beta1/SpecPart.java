@@ -1,5 +1,6 @@
 package io.kafkaha.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -14,9 +15,10 @@ import java.util.Map;
  * files and from test servers that do neither; there a typo such as {@code replica: 5} must become a problem that
  * names the field, not an exception that hides the whole resource from the operator.
  * <p>
- * The unknown fields are never serialized, and they do not widen the schema: the CRD generator only preserves
- * unknown fields for {@code @JsonAnySetter} classes when asked to, and {@link io.kafkaha.api.CrdGenerator} does
- * not ask.
+ * The unknown fields are serialized as they came, because the operator framework hands the reconciler a copy
+ * made by serializing the resource: without them the copy would look clean and a typo would be silently ignored.
+ * They do not widen the schema: the CRD generator only preserves unknown fields for {@code @JsonAnySetter} /
+ * {@code @JsonAnyGetter} classes when asked to, and {@link io.kafkaha.api.CrdGenerator} does not ask.
  */
 public abstract class SpecPart {
     @JsonIgnore
@@ -25,6 +27,12 @@ public abstract class SpecPart {
     @JsonAnySetter
     void putUnknownField(String name, Object value) {
         unknownFields.put(name, value);
+    }
+
+    @JsonAnyGetter
+    @JsonIgnore
+    Map<String, Object> unknownFieldsToWrite() {
+        return unknownFields;
     }
 
     /** Fields of the source object that this class does not have, by name, in the order they came. */

@@ -7,14 +7,23 @@ import java.util.stream.Collectors;
 
 /**
  * A KafkaCluster checked and translated into the renderer's input: either a {@link ClusterSpec} or the problems
- * that stop it, each naming the field and what to do.
+ * that stop it, each naming the field and what to do. A valid spec may carry warnings: settings that work but risk
+ * data or availability (a refused one carries none: what runs is still the spec applied before).
  */
-public record ValidatedSpec(ClusterSpec clusterSpec, List<SpecProblem> problems) {
+public record ValidatedSpec(ClusterSpec clusterSpec, List<SpecProblem> problems, List<SpecProblem> warnings) {
     public ValidatedSpec {
         problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
         if (problems.isEmpty() == (clusterSpec == null)) {
             throw new IllegalArgumentException("either a cluster spec or problems, not both or neither");
         }
+        if (!problems.isEmpty() && !warnings.isEmpty()) {
+            throw new IllegalArgumentException("a refused spec carries no warnings");
+        }
+    }
+
+    public ValidatedSpec(ClusterSpec clusterSpec, List<SpecProblem> problems) {
+        this(clusterSpec, problems, List.of());
     }
 
     public boolean isValid() {

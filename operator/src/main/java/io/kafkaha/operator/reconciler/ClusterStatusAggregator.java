@@ -23,7 +23,10 @@ import java.util.Optional;
  *       {@value #ROLLING}, {@value #NODES_NOT_READY};</li>
  *   <li>{@code Rolling}: True while pods run an outdated revision (reason Restarting, Waiting or Stalled, the
  *       message says what happens in words), False (UpToDate) once every pod runs the current spec; kept from
- *       the previous status when this reconciliation did not look at the pods.</li>
+ *       the previous status when this reconciliation did not look at the pods;</li>
+ *   <li>{@code Warnings}: True ({@value #RISKY_SETTINGS}) listing the applied spec's risky settings, False
+ *       ({@value #NO_RISKY_SETTINGS}) when it has none; kept from the previous status while a spec is refused
+ *       (the cluster still runs the one applied before).</li>
  * </ul>
  * Every condition carries the generation it describes; its {@code lastTransitionTime} is kept from the previous
  * status unless the condition's status changes.
@@ -36,6 +39,8 @@ final class ClusterStatusAggregator {
     static final String NODES_NOT_READY = "NodesNotReady";
     static final String RECONCILE_FAILED = "ReconcileFailed";
     static final String ROLLING = "RollingRestart";
+    static final String RISKY_SETTINGS = "RiskySettings";
+    static final String NO_RISKY_SETTINGS = "NoRiskySettings";
 
     private final KafkaClusterStatus previous;
     private final Long generation;
@@ -43,6 +48,7 @@ final class ClusterStatusAggregator {
     private final List<SpecProblem> refusals = new ArrayList<>();
     private final List<String> notReady = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    private List<SpecProblem> warnings;
     private boolean specChecked;
     private Condition rolling;
     private String rollMessage;
@@ -57,6 +63,12 @@ final class ClusterStatusAggregator {
     ClusterStatusAggregator specChecked(List<SpecProblem> problems) {
         specChecked = true;
         refusals.addAll(problems);
+        return this;
+    }
+
+    /** The risky settings of the spec being applied; not called for a refused spec. */
+    ClusterStatusAggregator warnings(List<SpecProblem> risky) {
+        warnings = List.copyOf(risky);
         return this;
     }
 
@@ -112,6 +124,14 @@ final class ClusterStatusAggregator {
             conditions.add(rolling);
         } else {
             previous.condition(KafkaClusterStatus.ROLLING).ifPresent(conditions::add);
+        }
+        if (warnings != null) {
+            conditions.add(warnings.isEmpty()
+                    ? condition(KafkaClusterStatus.WARNINGS, false, NO_RISKY_SETTINGS, "no risky settings")
+                    : condition(KafkaClusterStatus.WARNINGS, true, RISKY_SETTINGS, "risky settings (allowed): "
+                            + String.join("; ", warnings.stream().map(SpecProblem::toString).toList())));
+        } else {
+            previous.condition(KafkaClusterStatus.WARNINGS).ifPresent(conditions::add);
         }
         status.setConditions(conditions);
         return status;

@@ -160,6 +160,9 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         ValidatedSpec validated = KafkaClusterSpecs.validateChange(cluster, applied);
         ClusterStatusAggregator aggregator = new ClusterStatusAggregator(previous,
                 cluster.getMetadata().getGeneration(), clock).specChecked(validated.problems());
+        if (validated.isValid()) {
+            aggregator.warnings(validated.warnings());
+        }
         KafkaClusterStatus status = new KafkaClusterStatus();
         status.setObservedGeneration(cluster.getMetadata().getGeneration());
         status.setBootstrapServers(bootstrapServers(cluster));

@@ -81,7 +81,8 @@ class KafkaClusterReconcilerTest {
         assertThat(status.getClusterId()).isEqualTo(storedClusterId());
         KafkaCluster current = user.current();
         assertThat(status.getConditions()).extracting(Condition::getType)
-                .containsExactlyInAnyOrder("SpecValid", "Ready", "Rolling");
+                .containsExactlyInAnyOrder("SpecValid", "Ready", "Rolling", "Warnings");
+        assertThat(status.condition(KafkaClusterStatus.WARNINGS).orElseThrow().getStatus()).isEqualTo("False");
         assertThat(status.condition(KafkaClusterStatus.ROLLING).orElseThrow().getStatus()).isEqualTo("False");
         assertThat(status.getConditions()).allSatisfy(c -> {
             assertThat(c.getObservedGeneration()).isEqualTo(current.getMetadata().getGeneration());
@@ -215,6 +216,7 @@ class KafkaClusterReconcilerTest {
         user.create(user.withSpec(spec));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(user.current().getStatus()).as("written yet").isNotNull();
             Condition ready = readyCondition(user.current().getStatus());
             assertThat(ready.getReason()).isEqualTo(ClusterStatusAggregator.INVALID_SPEC);
             assertThat(ready.getMessage()).contains("spec.brokers.replicas");
