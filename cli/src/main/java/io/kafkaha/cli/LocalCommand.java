@@ -5,6 +5,7 @@ import io.kafkaha.cli.local.LocalDownCommand;
 import io.kafkaha.cli.local.LocalLogsCommand;
 import io.kafkaha.cli.local.LocalNodeCommands;
 import io.kafkaha.cli.local.LocalStatusCommand;
+import io.kafkaha.cli.local.LocalSuperviseCommand;
 import io.kafkaha.cli.local.LocalUpCommand;
 import picocli.CommandLine.Command;
 
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
             LocalNodeCommands.Kill.class,
             LocalNodeCommands.Stop.class,
             LocalNodeCommands.Start.class,
-            LocalDownCommand.class
+            LocalDownCommand.class,
+            LocalSuperviseCommand.class
         })
 public class LocalCommand {
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * DIR/nodes/NODE/work/            effective server.properties (the pod's scratch volume)
  * DIR/nodes/NODE/node.log         everything the node printed
  * DIR/nodes/NODE/pid              process id and start time while it runs
+ * DIR/supervisor/pid, .../supervisor.log   the fast-fencing supervisor ({@link LocalSupervisor})
  * </pre>
  */
 public record ClusterLayout(Path dir) {
@@ -50,5 +51,13 @@ public record ClusterLayout(Path dir) {
 
     public Path pidFile(String node) {
         return nodeDir(node).resolve("pid");
+    }
+
+    public Path supervisorPidFile() {
+        return dir.resolve("supervisor").resolve("pid");
+    }
+
+    public Path supervisorLog() {
+        return dir.resolve("supervisor").resolve("supervisor.log");
     }
 }
