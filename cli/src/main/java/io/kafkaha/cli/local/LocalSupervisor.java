@@ -63,9 +63,18 @@ public final class LocalSupervisor {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A small, quiet JVM: it only polls and, rarely, makes one Admin call.
                 "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-cp", System.getProperty("java.class.path"), "io.kafkaha.cli.KafkaHaCommand",
+                // Its own lines say what it did; the Admin client's INFO chatter would bury them.
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", absoluteClassPath(), "io.kafkaha.cli.KafkaHaCommand",
                 "local", "supervise", "--dir", cluster.layout().dir().toString()));
         return Optional.of(supervisor.launch(command, Map.of(), cluster.layout().supervisorLog()));
+    }
+
+    /** The CLI's own class path, made absolute: the supervisor must not depend on the directory it started in. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** Stops the supervisor before a graceful stop of the whole cluster. */
