@@ -4,6 +4,7 @@ import io.kafkaha.cli.local.LocalBootstrapCommand;
 import io.kafkaha.cli.local.LocalDownCommand;
 import io.kafkaha.cli.local.LocalLogsCommand;
 import io.kafkaha.cli.local.LocalNodeCommands;
+import io.kafkaha.cli.local.LocalRollCommand;
 import io.kafkaha.cli.local.LocalStatusCommand;
 import io.kafkaha.cli.local.LocalSuperviseCommand;
 import io.kafkaha.cli.local.LocalUpCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
             LocalNodeCommands.Kill.class,
             LocalNodeCommands.Stop.class,
             LocalNodeCommands.Start.class,
+            LocalRollCommand.class,
             LocalDownCommand.class,
             LocalSuperviseCommand.class
         })

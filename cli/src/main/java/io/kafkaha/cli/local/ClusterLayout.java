@@ -13,6 +13,8 @@ import java.nio.file.Path;
  * DIR/nodes/NODE/work/            effective server.properties (the pod's scratch volume)
  * DIR/nodes/NODE/node.log         everything the node printed
  * DIR/nodes/NODE/pid              process id and start time while it runs
+ * DIR/nodes/NODE/fingerprint      what the node was last started with (see {@link NodeFingerprints})
+ * DIR/nodes/NODE/restart-request  the last restart 'local roll' asked for
  * DIR/supervisor/pid, .../supervisor.log   the fast-fencing supervisor ({@link LocalSupervisor})
  * </pre>
  */
@@ -51,6 +53,14 @@ public record ClusterLayout(Path dir) {
 
     public Path pidFile(String node) {
         return nodeDir(node).resolve("pid");
+    }
+
+    public Path fingerprintFile(String node) {
+        return nodeDir(node).resolve("fingerprint");
+    }
+
+    public Path restartRequestFile(String node) {
+        return nodeDir(node).resolve("restart-request");
     }
 
     public Path supervisorPidFile() {

@@ -14,6 +14,13 @@ import java.util.stream.Stream;
  */
 public record KafkaInstallation(Path home) {
 
+    /** An installation laid out elsewhere (another Kafka version, see {@link KafkaDistributions}). */
+    static KafkaInstallation at(Path home) {
+        KafkaInstallation installation = new KafkaInstallation(home.toAbsolutePath().normalize());
+        installation.check();
+        return installation;
+    }
+
     public static KafkaInstallation locate() {
         String configured = System.getProperty("kafkaha.kafka.home", System.getenv("KAFKA_HA_KAFKA_HOME"));
         Path home = configured != null && !configured.isBlank() ? Path.of(configured) : besideCliJar();
@@ -29,6 +36,20 @@ public record KafkaInstallation(Path home) {
             return jar.getParent().getParent().getParent().resolve("kafka-home/target/kafka");
         } catch (Exception e) {
             return Path.of("kafka-home/target/kafka");
+        }
+    }
+
+    /** The Kafka version of the jars, from {@code libs/kafka_2.13-VERSION.jar}. */
+    public String version() {
+        try (Stream<Path> jars = Files.list(home.resolve("libs"))) {
+            return jars.map(jar -> jar.getFileName().toString())
+                    .filter(name -> name.matches("kafka_2\\.13-[0-9.]+\\.jar"))
+                    .map(name -> name.substring("kafka_2.13-".length(), name.length() - ".jar".length()))
+                    .findFirst()
+                    .orElseThrow(() -> new UserError("cannot tell the Kafka version of " + home + ": it has no"
+                            + " libs/kafka_2.13-VERSION.jar; rebuild it with 'mvn -q package -DskipTests'"));
+        } catch (IOException e) {
+            throw new UserError("cannot list " + home.resolve("libs") + ": " + e.getMessage(), e);
         }
     }
 

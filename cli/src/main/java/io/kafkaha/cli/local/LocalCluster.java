@@ -1,6 +1,12 @@
 package io.kafkaha.cli.local;
 
 import io.kafkaha.cli.UserError;
+import io.kafkaha.core.kafka.ClientSettings;
+import io.kafkaha.core.kafka.ClusterHealth;
+import io.kafkaha.core.kafka.ClusterInspector;
+import io.kafkaha.core.plan.NodeFingerprint;
+import io.kafkaha.core.plan.RestartReason;
+import io.kafkaha.core.plan.SpecDiff;
 import io.kafkaha.core.render.ClusterRenderer;
 import io.kafkaha.core.render.Listener;
 import io.kafkaha.core.render.NodePlan;
@@ -8,6 +14,7 @@ import io.kafkaha.core.render.RenderedCluster;
 import io.kafkaha.core.render.StartScript;
 import io.kafkaha.core.spec.NodeRole;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +22,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * A local cluster on disk: its state, its rendered pods and one {@link NodeProcess} per node. Every node runs the
@@ -44,6 +53,23 @@ public final class LocalCluster {
         return new LocalCluster(layout, state);
     }
 
+    /** Kafka's view of the cluster; empty when no broker answers within the probing timeouts. */
+    public Optional<ClusterHealth> inspectKafka() {
+        try (Admin admin = Admin.create(ClientSettings.probingAdmin(bootstrapServers()))) {
+            return Optional.of(new ClusterInspector(admin).inspect());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception unreachable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The Kafka installation of the cluster's version, laid out on first use ({@link KafkaDistributions}). */
+    public KafkaInstallation kafka(PrintWriter notes) {
+        return KafkaDistributions.forVersion(state.version(), notes);
+    }
+
     public ClusterLayout layout() {
         return layout;
     }
@@ -68,6 +94,45 @@ public final class LocalCluster {
 
     public boolean isRunning(NodePlan node) {
         return process(node).running().isPresent();
+    }
+
+    /**
+     * Running and accepting connections on its serving port (clients for a broker, the quorum for a controller):
+     * what the pods' readiness probe checks.
+     */
+    public boolean isReady(NodePlan node) {
+        if (!isRunning(node)) {
+            return false;
+        }
+        Listener serving = node.role() == NodeRole.BROKER ? Listener.CLIENT : Listener.CONTROLLER;
+        return PortProbe.accepts(state.host(), state.addressing().port(serving, node.ordinal()));
+    }
+
+    public NodeFingerprints fingerprints() {
+        return new NodeFingerprints(layout);
+    }
+
+    /** What the node would be started with now: the cluster's current spec and the last restart asked for. */
+    public NodeFingerprint desiredFingerprint(NodePlan node) {
+        return DesiredFingerprint.of(rendered, node, state.version(), fingerprints().restartToken(node.name()));
+    }
+
+    /** Why the node must restart to run what the cluster's spec says; empty if it does (or is not known). */
+    public Optional<RestartReason> pendingRestart(NodePlan node) {
+        return fingerprints().started(node.name())
+                .flatMap(started -> SpecDiff.restartReason(started, desiredFingerprint(node)));
+    }
+
+    /**
+     * Records, for each running node started before kafka-ha kept fingerprints, that it runs what this cluster
+     * renders now. Called before the spec changes, so a later change does restart it.
+     */
+    public void recordUnknownFingerprints() {
+        for (NodePlan node : nodes()) {
+            if (isRunning(node) && fingerprints().started(node.name()).isEmpty()) {
+                fingerprints().recordStarted(node.name(), desiredFingerprint(node));
+            }
+        }
     }
 
     public boolean anyRunning() {
@@ -132,6 +197,7 @@ public final class LocalCluster {
             throw new UncheckedIOException(e);
         }
         process(node).launch(List.of("sh", layout.startScript().toString()), env, layout.logFile(node.name()));
+        fingerprints().recordStarted(node.name(), desiredFingerprint(node));
     }
 
     /** The last {@code lines} lines the node printed. */

@@ -3,24 +3,55 @@ package io.kafkaha.cli.local;
 import io.kafkaha.cli.UserError;
 import io.kafkaha.core.render.LocalAddressing;
 import io.kafkaha.core.spec.ClusterSpec;
+import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.core.spec.RoleSpec;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * What a local cluster is, persisted in {@code cluster.properties} at its first {@code up}. The cluster id and
  * addresses are fixed from then on: they are written into every node's formatted storage and quorum metadata.
+ * The applied spec's config overrides ({@code brokers.config.KEY}, {@code controllers.config.KEY}) and Kafka
+ * version are kept too, so every later command renders the same {@code server.properties}; a file without them
+ * (a cluster created by plain {@code up}) has none and runs the installation's version.
+ *
+ * @param version the Kafka version the spec asks for, or {@code null} for "the local installation's"
  */
 public record LocalClusterState(String name, String clusterId, int controllers, int brokers, String host,
-                                int basePort) {
+                                int basePort, Map<String, String> controllerConfig, Map<String, String> brokerConfig,
+                                String version) {
+    private static final String VERSION_KEY = "version";
+
+    public LocalClusterState {
+        controllerConfig = Map.copyOf(controllerConfig);
+        brokerConfig = Map.copyOf(brokerConfig);
+    }
+
+    /** A cluster without config overrides, of the local installation's version. */
+    public LocalClusterState(String name, String clusterId, int controllers, int brokers, String host,
+                             int basePort) {
+        this(name, clusterId, controllers, brokers, host, basePort, Map.of(), Map.of(), null);
+    }
 
     public ClusterSpec spec() {
-        return new ClusterSpec(name, RoleSpec.of(controllers), RoleSpec.of(brokers));
+        return new ClusterSpec(name, new RoleSpec(controllers, controllerConfig), new RoleSpec(brokers, brokerConfig));
+    }
+
+    /** The same cluster (id, addresses) running {@code spec}, whose name and node counts must be this one's. */
+    public LocalClusterState withSpec(ClusterSpec spec, String version) {
+        if (!spec.name().equals(name) || spec.controllers().replicas() != controllers
+                || spec.brokers().replicas() != brokers) {
+            throw new IllegalArgumentException("a local cluster keeps its name and node counts");
+        }
+        return new LocalClusterState(name, clusterId, controllers, brokers, host, basePort,
+                spec.controllers().config(), spec.brokers().config(), version);
     }
 
     public LocalAddressing addressing() {
@@ -41,7 +72,10 @@ public record LocalClusterState(String name, String clusterId, int controllers, 
                     Integer.parseInt(properties.getProperty("controllers")),
                     Integer.parseInt(properties.getProperty("brokers")),
                     properties.getProperty("host"),
-                    Integer.parseInt(properties.getProperty("port.base"))));
+                    Integer.parseInt(properties.getProperty("port.base")),
+                    config(properties, NodeRole.CONTROLLER),
+                    config(properties, NodeRole.BROKER),
+                    properties.getProperty(VERSION_KEY)));
         } catch (IOException | RuntimeException e) {
             throw new UserError(file + " is unreadable or damaged (" + e.getMessage() + "); if this directory is"
                     + " not a kafka-ha cluster, choose another --dir", e);
@@ -56,6 +90,12 @@ public record LocalClusterState(String name, String clusterId, int controllers, 
         properties.setProperty("brokers", String.valueOf(brokers));
         properties.setProperty("host", host);
         properties.setProperty("port.base", String.valueOf(basePort));
+        if (version != null) {
+            properties.setProperty(VERSION_KEY, version);
+        }
+        controllerConfig.forEach((key, value) -> properties.setProperty(configPrefix(NodeRole.CONTROLLER) + key,
+                value));
+        brokerConfig.forEach((key, value) -> properties.setProperty(configPrefix(NodeRole.BROKER) + key, value));
         try {
             Files.createDirectories(layout.dir());
             Path temp = layout.stateFile().resolveSibling("cluster.properties.tmp");
@@ -67,5 +107,21 @@ public record LocalClusterState(String name, String clusterId, int controllers, 
             throw new UserError("cannot save " + layout.stateFile() + " (" + NewClusterDir.describe(e) + "); give a"
                     + " --dir you may write to, on a file system with free space", e);
         }
+    }
+
+    private static Map<String, String> config(Properties properties, NodeRole role) {
+        String prefix = configPrefix(role);
+        Map<String, String> config = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                config.put(key.substring(prefix.length()), properties.getProperty(key));
+            }
+        }
+        return config;
+    }
+
+    /** {@code brokers.config.} / {@code controllers.config.}, the manifest's own paths. */
+    private static String configPrefix(NodeRole role) {
+        return role.label() + "s.config.";
     }
 }

@@ -91,7 +91,7 @@ public final class LocalNodeCommands {
                 return;
             }
             cluster.writeConfig();
-            KafkaInstallation kafka = KafkaInstallation.locate();
+            KafkaInstallation kafka = cluster.kafka(spec.commandLine().getErr());
             cluster.launch(node, kafka);
             // The supervisor exits when every node is down; a node started again brings it back.
             LocalSupervisor.ensureRunning(cluster);

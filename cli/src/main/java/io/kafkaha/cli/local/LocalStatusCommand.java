@@ -1,14 +1,11 @@
 package io.kafkaha.cli.local;
 
-import io.kafkaha.core.kafka.ClientSettings;
 import io.kafkaha.core.kafka.ClusterHealth;
-import io.kafkaha.core.kafka.ClusterInspector;
 import io.kafkaha.core.render.NodePlan;
 import io.kafkaha.core.spec.NodeRole;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +24,7 @@ public class LocalStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LocalCluster cluster = selection.open();
-        Optional<ClusterHealth> health = cluster.anyRunning() ? inspect(cluster) : Optional.empty();
+        Optional<ClusterHealth> health = cluster.anyRunning() ? cluster.inspectKafka() : Optional.empty();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Cluster '" + cluster.state().name() + "' (Kafka cluster id " + cluster.state().clusterId()
                 + ") in " + cluster.layout().dir());
@@ -70,14 +67,4 @@ public class LocalStatusCommand implements Callable<Integer> {
         return health.brokers().stream().anyMatch(b -> b.nodeId() == node.nodeId()) ? ", fenced" : ", not registered";
     }
 
-    private static Optional<ClusterHealth> inspect(LocalCluster cluster) {
-        try (Admin admin = Admin.create(ClientSettings.probingAdmin(cluster.bootstrapServers()))) {
-            return Optional.of(new ClusterInspector(admin).inspect());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -8,6 +8,7 @@ import io.kafkaha.core.spec.ClusterSpec;
 import io.kafkaha.core.spec.RoleSpec;
 import io.kafkaha.core.spec.SpecValidator;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -48,11 +49,23 @@ public class LocalUpCommand implements Callable<Integer> {
             description = "How long to wait for the cluster to be ready (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Start or change the cluster a"
+            + " KafkaCluster manifest describes (the file you would 'kubectl apply'); on a running cluster a changed"
+            + " file is applied with a rolling restart.")
+    Path manifest;
+
+    @Option(names = "--roll-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "With -f: how long a rolling restart may take before it stops (default: ${DEFAULT-VALUE}).")
+    int rollTimeoutSeconds;
+
     @Override
     public Integer call() {
         refuseBadOptions();
         JavaVersionCheck.require();
         ClusterLayout layout = selection.layout();
+        if (manifest != null) {
+            return applyManifest();
+        }
         Optional<LocalClusterState> existing = LocalClusterState.load(layout);
         if (existing.isEmpty()) {
             NewClusterDir.requireUsable(layout);
@@ -62,7 +75,7 @@ public class LocalUpCommand implements Callable<Integer> {
         List<NodePlan> stopped = cluster.nodes().stream().filter(node -> !cluster.isRunning(node)).toList();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        KafkaInstallation kafka = KafkaInstallation.locate();
+        KafkaInstallation kafka = cluster.kafka(err);
         if (stopped.isEmpty()) {
             new ReadinessWait(cluster, kafka, err)
                     .awaitCluster(stopped, Duration.ofSeconds(timeoutSeconds));
@@ -179,5 +192,19 @@ public class LocalUpCommand implements Callable<Integer> {
             out.println(step[1].isEmpty() ? "  " + step[0]
                     : String.format("  %-" + width + "s  # %s", step[0], step[1]));
         }
+    }
+
+    /** {@code -f}: the manifest says what the node-count options would. */
+    private int applyManifest() {
+        if (brokers != null || controllers != null) {
+            throw new UserError("--brokers and --controllers cannot be combined with -f: the manifest's"
+                    + " spec.brokers.replicas and spec.controllers.replicas say how many nodes to run");
+        }
+        if (rollTimeoutSeconds <= 0) {
+            throw new UserError("--roll-timeout must be a positive number of seconds; got " + rollTimeoutSeconds);
+        }
+        return new LocalApply(selection, portBase, Duration.ofSeconds(timeoutSeconds),
+                Duration.ofSeconds(rollTimeoutSeconds), spec.commandLine().getOut(), spec.commandLine().getErr())
+                .apply(manifest);
     }
 }

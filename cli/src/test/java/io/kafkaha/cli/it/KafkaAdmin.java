@@ -31,7 +31,19 @@ final class KafkaAdmin implements AutoCloseable {
         return config.get(key).value();
     }
 
+    /** A broker's effective value of {@code key}, as it runs now. */
+    String brokerConfig(int brokerId, String key) throws ExecutionException, InterruptedException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, String.valueOf(brokerId));
+        return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(key).value();
+    }
+
     /** Sum of the end offsets of the topic's partitions: how many records it holds. */
+    /** The cluster's finalized metadata.version, by name (e.g. "4.4-IV2"). */
+    String metadataVersion() throws ExecutionException, InterruptedException {
+        return io.kafkaha.core.kafka.KafkaReleases.metadataName(admin.describeFeatures().featureMetadata().get()
+                .finalizedFeatures().get(io.kafkaha.core.kafka.KafkaReleases.METADATA_VERSION).maxVersionLevel());
+    }
+
     long endOffsets(String topic) throws ExecutionException, InterruptedException {
         if (!admin.listTopics().names().get().contains(topic)) {
             return 0;

@@ -6,11 +6,15 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.kafkaha.cli.local.NodeProcess;
+import io.kafkaha.core.render.StartScript;
+import io.kafkaha.operator.PodLayout;
+import io.kafkaha.operator.StatefulSetPod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,15 +56,24 @@ public final class PodProcess {
      */
     PodProcess(StatefulSet statefulSet, int ordinal, ConfigMap configMap, Path dir, String imageKafkaHome,
                Path kafkaHome) {
-        this.name = statefulSet.getMetadata().getName() + "-" + ordinal;
+        this(StatefulSetPod.of(statefulSet, ordinal), configMap, dir, imageKafkaHome, kafkaHome);
+    }
+
+    /**
+     * The pod as its StatefulSet controller made it ({@link StatefulSetPod}: hostname, subdomain and claim volumes
+     * set), run from its own spec.
+     *
+     * @param imageKafkaHome where the image has Kafka ({@code /opt/kafka}), replaced by {@code kafkaHome}
+     */
+    public PodProcess(Pod pod, ConfigMap configMap, Path dir, String imageKafkaHome, Path kafkaHome) {
+        this.name = pod.getMetadata().getName();
         // The stable network identity a StatefulSet pod gets through its headless service.
-        this.dnsName = name + "." + statefulSet.getSpec().getServiceName() + "."
-                + statefulSet.getMetadata().getNamespace() + ".svc";
-        PodSpec spec = statefulSet.getSpec().getTemplate().getSpec();
+        this.dnsName = StatefulSetPod.dnsName(pod);
+        PodSpec spec = pod.getSpec();
         assertThat(spec.getContainers()).as("containers of %s", name).hasSize(1);
         this.container = spec.getContainers().get(0);
         this.dir = dir;
-        this.paths = mountVolumes(statefulSet, spec, configMap);
+        this.paths = mountVolumes(spec, configMap);
         this.paths.put(imageKafkaHome, kafkaHome);
         this.kubernetesEnv = expandAsKubernetes(container.getEnv(), name);
         this.process = new NodeProcess(dir.resolve("pid"));
@@ -106,7 +119,12 @@ public final class PodProcess {
     }
 
     public Path volume(String volumeName) {
-        return dir.resolve("volumes").resolve(volumeName);
+        return volume(dir, volumeName);
+    }
+
+    /** Where a pod laid out under {@code podDir} keeps the volume: {@code <podDir>/volumes/<volume>}. */
+    public static Path volume(Path podDir, String volumeName) {
+        return podDir.resolve("volumes").resolve(volumeName);
     }
 
     public Path log() {
@@ -114,14 +132,42 @@ public final class PodProcess {
     }
 
     /**
-     * Starts the container's command with exactly {@code env} (plus nothing inherited from the test JVM, as a
-     * container sees only its own environment), tracked by pid file like every local node.
+     * The pod's environment as Kubernetes gives it ({@link #hostEnv()}), with the few differences one host running
+     * many pods needs: {@code address} as the bind host, a test machine's heap, and what the image and the cluster
+     * provide around the pod spec (PATH, Java, cluster DNS through {@code hostsFile}, /tmp).
      */
-    void launch(Map<String, String> env) {
+    public Map<String, String> processEnv(String address, Path hostsFile) {
+        Map<String, String> env = hostEnv();
+        // The only deviation from the pod spec: a pod has an IP of its own and binds all its interfaces (empty
+        // bind host), but these pods share one host and the same ports, so each binds only its own address.
+        assertThat(env).containsEntry(StartScript.BIND_HOST, "");
+        env.put(StartScript.BIND_HOST, address);
+        // Not a difference in what runs, only in its size: the template's heap (or Kafka's 1 GiB default without
+        // resources) is sized for a pod's memory, while here six JVMs share a small test machine.
+        env.put("KAFKA_HEAP_OPTS", "-Xms128m -Xmx384m");
+        // What the image and the cluster provide around the pod spec: a PATH, Java, cluster DNS (the hosts file)
+        // and /tmp for the JVM's scratch files (the tmp volume, as java.io.tmpdir is /tmp in a pod).
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("KAFKA_OPTS", "-Djdk.net.hosts.file=" + hostsFile + " -Djava.io.tmpdir="
+                + volume(PodLayout.TMP_VOLUME));
+        return env;
+    }
+
+    /**
+     * The container's command run with exactly {@code env}, nothing inherited from the test JVM, as a container
+     * sees only its own environment.
+     */
+    public List<String> commandWithEnv(Map<String, String> env) {
         List<String> command = new ArrayList<>(List.of("env", "-i"));
         env.forEach((key, value) -> command.add(key + "=" + value));
         command.addAll(command());
-        process.launch(command, Map.of(), log());
+        return command;
+    }
+
+    /** Starts {@link #commandWithEnv}, tracked by pid file like every local node. */
+    void launch(Map<String, String> env) {
+        process.launch(commandWithEnv(env), Map.of(), log());
     }
 
     Optional<ProcessHandle> running() {
@@ -158,24 +204,24 @@ public final class PodProcess {
                 .orElse(value);
     }
 
-    /** One directory per mounted volume; the ConfigMap's data written into its volume, read-only as mounted. */
-    private Map<String, Path> mountVolumes(StatefulSet statefulSet, PodSpec spec, ConfigMap configMap) {
+    /**
+     * One directory per mounted volume; the ConfigMap's data written into its volume, read-only as mounted. A
+     * claim's directory is only ever created, so what a pod wrote there outlives it as on a persistent volume.
+     */
+    private Map<String, Path> mountVolumes(PodSpec spec, ConfigMap configMap) {
         Map<String, Path> mounts = new LinkedHashMap<>();
         try {
             for (VolumeMount mount : container.getVolumeMounts()) {
                 Path local = Files.createDirectories(volume(mount.getName()));
-                Optional<Volume> volume = spec.getVolumes().stream()
-                        .filter(v -> v.getName().equals(mount.getName())).findFirst();
-                if (volume.isEmpty()) {
-                    // Not a pod volume: the StatefulSet's volume claim (the pod's PVC), an empty directory here.
-                    assertThat(statefulSet.getSpec().getVolumeClaimTemplates())
-                            .as("volume %s of %s", mount.getName(), name)
-                            .anyMatch(claim -> claim.getMetadata().getName().equals(mount.getName()));
-                } else if (volume.get().getConfigMap() != null) {
-                    assertThat(volume.get().getConfigMap().getName()).isEqualTo(configMap.getMetadata().getName());
-                    writeConfigMap(configMap, local, volume.get().getConfigMap().getDefaultMode());
+                Volume volume = spec.getVolumes().stream().filter(v -> v.getName().equals(mount.getName()))
+                        .findFirst().orElseThrow(() -> new AssertionError("volume " + mount.getName() + " of "
+                                + name + " is mounted but not in the pod spec"));
+                if (volume.getConfigMap() != null) {
+                    assertThat(volume.getConfigMap().getName()).isEqualTo(configMap.getMetadata().getName());
+                    writeConfigMap(configMap, local, volume.getConfigMap().getDefaultMode());
                 } else {
-                    assertThat(volume.get().getEmptyDir()).as("volume %s of %s", mount.getName(), name).isNotNull();
+                    assertThat(volume.getEmptyDir() != null || volume.getPersistentVolumeClaim() != null)
+                            .as("volume %s of %s is an emptyDir or a claim", mount.getName(), name).isTrue();
                 }
                 mounts.put(mount.getMountPath(), local);
             }

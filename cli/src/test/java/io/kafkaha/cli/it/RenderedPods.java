@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.kafkaha.core.render.StartScript;
 import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.operator.ClusterConfigMap;
 import io.kafkaha.operator.DesiredCluster;
@@ -116,29 +115,10 @@ public final class RenderedPods implements AutoCloseable {
     private void launchAll() {
         Runtime.getRuntime().addShutdownHook(killOnExit);
         addresses.forEach((pod, address) -> {
-            Map<String, String> env = environment(pod, address);
+            Map<String, String> env = pod.processEnv(address, hostsFile);
             launchedEnv.put(pod, env);
             pod.launch(env);
         });
-    }
-
-    /** The pod's environment as Kubernetes gives it, with the few differences one host running six pods needs. */
-    private Map<String, String> environment(PodProcess pod, String address) {
-        Map<String, String> env = pod.hostEnv();
-        // The only deviation from the pod spec: a pod has an IP of its own and binds all its interfaces (empty
-        // bind host), but these pods share one host and the same ports, so each binds only its own address.
-        assertThat(env).containsEntry(StartScript.BIND_HOST, "");
-        env.put(StartScript.BIND_HOST, address);
-        // Not a difference in what runs, only in its size: the template's heap (or Kafka's 1 GiB default without
-        // resources) is sized for a pod's memory, while here six JVMs share a small test machine.
-        env.put("KAFKA_HEAP_OPTS", "-Xms128m -Xmx384m");
-        // What the image and the cluster provide around the pod spec: a PATH, Java, cluster DNS (the hosts file)
-        // and /tmp for the JVM's scratch files (the tmp volume, as java.io.tmpdir is /tmp in a pod).
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("KAFKA_OPTS", "-Djdk.net.hosts.file=" + hostsFile + " -Djava.io.tmpdir="
-                + pod.volume(PodLayout.TMP_VOLUME));
-        return env;
     }
 
     /** How often each pod was restarted while the cluster formed; empty when none was. */
