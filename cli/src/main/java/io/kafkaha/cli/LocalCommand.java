@@ -6,6 +6,7 @@ import io.kafkaha.cli.local.LocalLogsCommand;
 import io.kafkaha.cli.local.LocalNodeCommands;
 import io.kafkaha.cli.local.LocalRollCommand;
 import io.kafkaha.cli.local.LocalStatusCommand;
+import io.kafkaha.cli.local.LocalSuperviseCommand;
 import io.kafkaha.cli.local.LocalUpCommand;
 import picocli.CommandLine.Command;
 
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
             LocalNodeCommands.Stop.class,
             LocalNodeCommands.Start.class,
             LocalRollCommand.class,
-            LocalDownCommand.class
+            LocalDownCommand.class,
+            LocalSuperviseCommand.class
         })
 public class LocalCommand {
 }

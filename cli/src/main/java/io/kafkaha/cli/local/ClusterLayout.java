@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * DIR/nodes/NODE/pid              process id and start time while it runs
  * DIR/nodes/NODE/fingerprint      what the node was last started with (see {@link NodeFingerprints})
  * DIR/nodes/NODE/restart-request  the last restart 'local roll' asked for
+ * DIR/supervisor/pid, .../supervisor.log   the fast-fencing supervisor ({@link LocalSupervisor})
  * </pre>
  */
 public record ClusterLayout(Path dir) {
@@ -60,5 +61,13 @@ public record ClusterLayout(Path dir) {
 
     public Path restartRequestFile(String node) {
         return nodeDir(node).resolve("restart-request");
+    }
+
+    public Path supervisorPidFile() {
+        return dir.resolve("supervisor").resolve("pid");
+    }
+
+    public Path supervisorLog() {
+        return dir.resolve("supervisor").resolve("supervisor.log");
     }
 }

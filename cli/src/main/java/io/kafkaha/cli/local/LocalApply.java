@@ -67,6 +67,7 @@ final class LocalApply {
         state.save(layout);
         cluster.writeConfig();
         ClusterHealth health = start(cluster, cluster.nodes(), kafka);
+        LocalSupervisor.ensureRunning(cluster);
         out.println("Cluster '" + state.name() + "' is up: " + state.controllers() + " controller(s), quorum leader "
                 + health.quorumLeaderId() + "; " + health.brokers().size() + " broker(s).");
         out.println("Bootstrap servers: " + cluster.bootstrapServers());
@@ -102,6 +103,8 @@ final class LocalApply {
         if (!stopped.isEmpty()) {
             start(cluster, stopped, kafka);
         }
+        // Before the roll: its stops are graceful (marked), while a node crashing meanwhile is fenced at once.
+        LocalSupervisor.ensureRunning(cluster);
         List<String> restarted = new LocalRoll(cluster, kafka, out).run(rollTimeout, "--roll-timeout");
         LocalMetadataUpgrade.raiseIfDue(cluster, out);
         out.println("Cluster '" + state.name() + "' runs " + file + (restarted.isEmpty() ? "" : " after restarting "

@@ -37,6 +37,8 @@ public class LocalDownCommand implements Callable<Integer> {
     public Integer call() {
         LocalCluster cluster = selection.open();
         PrintWriter out = spec.commandLine().getOut();
+        // First, so no stop below can look like a crash to it.
+        LocalSupervisor.stop(cluster);
         for (NodeRole role : List.of(NodeRole.BROKER, NodeRole.CONTROLLER)) {
             List<NodePlan> running = cluster.nodes().stream()
                     .filter(node -> node.role() == role && cluster.isRunning(node)).toList();

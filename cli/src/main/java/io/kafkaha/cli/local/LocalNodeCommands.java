@@ -93,6 +93,8 @@ public final class LocalNodeCommands {
             cluster.writeConfig();
             KafkaInstallation kafka = cluster.kafka(spec.commandLine().getErr());
             cluster.launch(node, kafka);
+            // The supervisor exits when every node is down; a node started again brings it back.
+            LocalSupervisor.ensureRunning(cluster);
             new ReadinessWait(cluster, kafka, spec.commandLine().getErr())
                     .await(List.of(node), Duration.ofSeconds(timeoutSeconds), serves(cluster, node));
             say(node.name() + " started.");

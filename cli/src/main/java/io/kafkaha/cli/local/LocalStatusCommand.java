@@ -30,6 +30,11 @@ public class LocalStatusCommand implements Callable<Integer> {
                 + ") in " + cluster.layout().dir());
         out.println(LocalStatusTable.render(cluster.nodes().stream()
                 .map(node -> row(cluster, node, health)).toList()));
+        out.println(LocalSupervisor.process(cluster).running()
+                .map(supervisor -> "Fast fencing: on (supervisor pid " + supervisor.pid() + "): a broker whose"
+                        + " process dies is unregistered at once.")
+                .orElse("Fast fencing: off (no supervisor): a crashed broker is fenced only after Kafka's session"
+                        + " timeout; 'kafka-ha local up" + ClusterSelection.flagsFor(cluster) + "' starts it."));
         if (cluster.anyRunning() && health.isEmpty()) {
             out.println("No broker answered, so Kafka's own view is missing; 'kafka-ha local logs NODE' shows why.");
         }

@@ -79,6 +79,7 @@ public class LocalUpCommand implements Callable<Integer> {
         if (stopped.isEmpty()) {
             new ReadinessWait(cluster, kafka, err)
                     .awaitCluster(stopped, Duration.ofSeconds(timeoutSeconds));
+            superviseFencing(cluster, err);
             out.println("Cluster '" + state.name() + "' is already running.");
             printNextSteps(out, cluster);
             return 0;
@@ -95,10 +96,21 @@ public class LocalUpCommand implements Callable<Integer> {
         stopped.forEach(node -> cluster.launch(node, kafka));
         ClusterHealth health = new ReadinessWait(cluster, kafka, err)
                 .awaitCluster(stopped, Duration.ofSeconds(timeoutSeconds));
+        superviseFencing(cluster, err);
         out.println("Cluster '" + state.name() + "' is up: " + state.controllers() + " controller(s), quorum leader "
                 + health.quorumLeaderId() + "; " + health.brokers().size() + " broker(s).");
         printNextSteps(out, cluster);
         return 0;
+    }
+
+    /** Starts the fast-fencing supervisor if it is not running (it may have crashed, or the nodes been killed). */
+    private static void superviseFencing(LocalCluster cluster, PrintWriter err) {
+        if (LocalSupervisor.disabled()) {
+            err.println("Fast fencing is off (" + LocalSupervisor.DISABLE_ENV + "=off): a crashed broker stalls"
+                    + " acks=all producers until Kafka's session timeout fences it.");
+        } else {
+            LocalSupervisor.ensureRunning(cluster);
+        }
     }
 
     /** Options that are wrong whatever the cluster: refused before anything is started or saved. */

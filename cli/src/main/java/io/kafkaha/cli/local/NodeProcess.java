@@ -37,6 +37,27 @@ public final class NodeProcess {
         return Files.exists(pidFile) && running().isEmpty();
     }
 
+    /**
+     * Whether the process that exited was asked to stop: a graceful {@link #stop} marks the node before its
+     * SIGTERM and removes the pid file after, so at every moment one of the two tells a watcher (the
+     * {@link LocalSupervisor}) that an exit was not a crash.
+     */
+    public boolean stopRequested(ProcessHandle exited) {
+        return Files.exists(stopMarker()) || !recordedPid().equals(Optional.of(exited.pid()));
+    }
+
+    private Path stopMarker() {
+        return pidFile.resolveSibling(pidFile.getFileName() + ".stopping");
+    }
+
+    private Optional<Long> recordedPid() {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(pidFile).trim().split("\\s+")[0]));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private Optional<ProcessHandle> recorded() {
         if (!Files.exists(pidFile)) {
             return Optional.empty();
@@ -62,6 +83,7 @@ public final class NodeProcess {
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
+            Files.deleteIfExists(stopMarker());
             Process process = builder.start();
             long startMillis = process.info().startInstant().orElse(Instant.now()).toEpochMilli();
             Files.writeString(pidFile, process.pid() + " " + startMillis + "\n");
@@ -79,6 +101,7 @@ public final class NodeProcess {
         Optional<ProcessHandle> process = running();
         boolean clean = true;
         if (process.isPresent()) {
+            markStopping();
             process.get().destroy();
             if (!awaitExit(process.get(), grace)) {
                 clean = false;
@@ -97,9 +120,19 @@ public final class NodeProcess {
         });
     }
 
+    private void markStopping() {
+        try {
+            Files.writeString(stopMarker(), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mark " + pidFile.getParent() + " as stopping: " + e.getMessage(), e);
+        }
+    }
+
     public void forget() {
         try {
+            // Pid file first: until it is gone the marker says the exit was a stop.
             Files.deleteIfExists(pidFile);
+            Files.deleteIfExists(stopMarker());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

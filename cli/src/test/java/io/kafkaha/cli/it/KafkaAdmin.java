@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 
@@ -60,6 +62,12 @@ final class KafkaAdmin implements AutoCloseable {
     /** The largest ISR over the topic's partitions: below min.insync.replicas, no partition takes acks=all writes. */
     int largestIsr(String topic) throws ExecutionException, InterruptedException {
         return describe(topic).partitions().stream().mapToInt(p -> p.isr().size()).max().orElse(0);
+    }
+
+    /** Every registered broker, fenced ones included (an unregistered one is absent): id → fenced. */
+    Map<Integer, Boolean> registeredBrokers() throws ExecutionException, InterruptedException {
+        return admin.describeCluster(new DescribeClusterOptions().includeFencedBrokers(true)).nodes().get().stream()
+                .collect(java.util.stream.Collectors.toMap(Node::id, Node::isFenced));
     }
 
     @Override

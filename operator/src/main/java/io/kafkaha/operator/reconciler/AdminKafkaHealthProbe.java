@@ -1,10 +1,13 @@
 package io.kafkaha.operator.reconciler;
 
+import io.kafkaha.core.kafka.BrokerDeath;
 import io.kafkaha.core.kafka.ClientSettings;
 import io.kafkaha.core.kafka.ClusterInspector;
+import io.kafkaha.core.kafka.DeadBrokerFencer;
 import io.kafkaha.core.render.Listener;
 import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.operator.DesiredCluster;
+import io.kafkaha.operator.ResourceNames;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -23,6 +26,17 @@ public final class AdminKafkaHealthProbe implements KafkaHealthProbe {
     public void raiseMetadataVersion(DesiredCluster cluster, short level) throws Exception {
         try (Admin admin = Admin.create(ClientSettings.admin(bootstrap(cluster)))) {
             new ClusterInspector(admin).raiseMetadataVersion(level);
+        }
+    }
+
+    /** Through the bootstrap Service: it needs no spec, and lists only ready brokers, never the dead one. */
+    @Override
+    public DeadBrokerFencer.Outcome unregisterDeadBroker(String namespace, String cluster, int brokerId,
+                                                         BrokerDeath death) {
+        String bootstrap = ResourceNames.bootstrapService(cluster) + "." + namespace + ".svc:"
+                + Listener.CLIENT.podPort();
+        try (Admin admin = Admin.create(ClientSettings.admin(bootstrap))) {
+            return new DeadBrokerFencer(admin).fence(brokerId, death);
         }
     }
 

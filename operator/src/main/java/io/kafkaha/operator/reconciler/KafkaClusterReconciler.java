@@ -124,7 +124,8 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                 informer(context, Service.class, SERVICES),
                 informer(context, PodDisruptionBudget.class, DISRUPTION_BUDGETS),
                 informer(context, StatefulSet.class, STATEFUL_SETS),
-                podInformer(context));
+                podInformer(context),
+                new CrashedBrokerFencing(context, kafka));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.kafkaha.operator.reconciler;
 
+import io.kafkaha.core.kafka.BrokerDeath;
+import io.kafkaha.core.kafka.DeadBrokerFencer;
 import io.kafkaha.operator.DesiredCluster;
 
 /**
@@ -21,5 +23,17 @@ public interface KafkaHealthProbe {
     /** Raises the cluster's {@code metadata.version} to {@code level} (the last step of an upgrade). */
     default void raiseMetadataVersion(DesiredCluster cluster, short level) throws Exception {
         throw new IllegalStateException("the operator has no connection to the brokers");
+    }
+
+    /**
+     * Fast fencing ({@link CrashedBrokerFencing}): unregisters broker {@code brokerId} of cluster {@code cluster}
+     * in {@code namespace}, whose death is {@code death}. Without a connection to the brokers it cannot, and Kafka's
+     * session timeout fences the broker as it always does.
+     */
+    default DeadBrokerFencer.Outcome unregisterDeadBroker(String namespace, String cluster, int brokerId,
+                                                          BrokerDeath death) {
+        return new DeadBrokerFencer.Outcome(brokerId, DeadBrokerFencer.Result.FAILED, "broker " + brokerId
+                + " died (" + death.evidence() + ") but the operator has no connection to the brokers; Kafka fences"
+                + " it after broker.session.timeout.ms");
     }
 }

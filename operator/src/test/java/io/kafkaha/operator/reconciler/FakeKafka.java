@@ -1,6 +1,8 @@
 package io.kafkaha.operator.reconciler;
 
+import io.kafkaha.core.kafka.BrokerDeath;
 import io.kafkaha.core.kafka.ClusterHealth;
+import io.kafkaha.core.kafka.DeadBrokerFencer;
 import io.kafkaha.core.render.NodePlan;
 import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.operator.DesiredCluster;
@@ -17,6 +19,8 @@ import java.util.function.Function;
 final class FakeKafka implements KafkaHealthProbe {
     /** Each cluster's finalized metadata.version (by name): 4.4-IV2 unless a test says otherwise. */
     final Map<String, Integer> metadataLevels = new ConcurrentHashMap<>();
+    /** Every fast-fencing call, as "namespace/cluster/brokerId", in order. */
+    final List<String> unregistered = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile Function<DesiredCluster, KafkaView> answer = cluster -> KafkaView.of(healthy(cluster));
 
     @Override
@@ -27,6 +31,13 @@ final class FakeKafka implements KafkaHealthProbe {
     @Override
     public void raiseMetadataVersion(DesiredCluster cluster, short level) {
         metadataLevels.put(cluster.name(), (int) level);
+    }
+
+    @Override
+    public DeadBrokerFencer.Outcome unregisterDeadBroker(String namespace, String cluster, int brokerId,
+                                                         BrokerDeath death) {
+        unregistered.add(namespace + "/" + cluster + "/" + brokerId);
+        return new DeadBrokerFencer.Outcome(brokerId, DeadBrokerFencer.Result.UNREGISTERED, "fake: unregistered");
     }
 
     ClusterHealth healthy(DesiredCluster cluster) {
