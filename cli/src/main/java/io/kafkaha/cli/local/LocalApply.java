@@ -106,7 +106,7 @@ final class LocalApply {
         // Before the roll: its stops are graceful (marked), while a node crashing meanwhile is fenced at once.
         LocalSupervisor.ensureRunning(cluster);
         List<String> restarted = new LocalRoll(cluster, kafka, out).run(rollTimeout, "--roll-timeout");
-        LocalMetadataUpgrade.raiseIfDue(cluster, out);
+        LocalMetadataUpgrade.raiseIfDue(cluster, out, rollTimeout);
         out.println("Cluster '" + state.name() + "' runs " + file + (restarted.isEmpty() ? "" : " after restarting "
                 + String.join(", ", restarted)) + ".");
         out.println("Bootstrap servers: " + cluster.bootstrapServers());

@@ -12,6 +12,7 @@ import io.kafkaha.core.plan.NodeFingerprint;
 import io.kafkaha.core.render.NodePlan;
 import io.kafkaha.core.spec.NodeRole;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
@@ -22,6 +23,8 @@ import org.apache.kafka.clients.admin.Admin;
  * version and the cluster is fully redundant, {@code metadata.version} is raised ({@link MetadataUpgrade}).
  */
 final class LocalMetadataUpgrade {
+    private static final Duration POLL = Duration.ofMillis(500);
+
     private LocalMetadataUpgrade() {
     }
 
@@ -39,16 +42,41 @@ final class LocalMetadataUpgrade {
                 + running.substring(0, running.indexOf('-')) + " or newer");
     }
 
-    /** After a roll: raises metadata.version if every node runs the cluster's version; says what it did. */
-    static void raiseIfDue(LocalCluster cluster, PrintWriter out) {
+    /**
+     * After a roll: raises metadata.version if every node runs the cluster's version and it is below that
+     * version's, first waiting (up to {@code timeout}) until the node restarted last is back in sync.
+     */
+    static void raiseIfDue(LocalCluster cluster, PrintWriter out, Duration timeout) {
         String version = cluster.state().version() != null ? cluster.state().version() : BuildInfo.kafkaVersion();
         List<String> running = cluster.nodes().stream().map(node -> runningVersion(cluster, node)).distinct()
                 .toList();
+        Optional<Short> target = KafkaReleases.metadataLevel(version);
+        if (!running.equals(List.of(version)) || target.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(ClientSettings.admin(cluster.bootstrapServers()))) {
             ClusterInspector inspector = new ClusterInspector(admin);
             ClusterHealth health = inspector.inspect();
-            HealthVerdict verdict = HealthVerdict.judge(health, ids(cluster, NodeRole.BROKER),
-                    ids(cluster, NodeRole.CONTROLLER));
+            HealthVerdict verdict = judge(cluster, health);
+            String lastWait = null;
+            while (health.metadataVersionLevel() >= 0 && health.metadataVersionLevel() < target.get()
+                    && !verdict.isFullyRedundant()) {
+                if (!verdict.summary().equals(lastWait)) {
+                    out.println("waiting before raising metadata.version: " + verdict.summary());
+                    out.flush();
+                    lastWait = verdict.summary();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new UserError("every node runs Kafka " + version + ", but the cluster did not get fully in"
+                            + " sync within " + timeout.toSeconds() + "s (" + verdict.summary() + "), so"
+                            + " metadata.version stays " + KafkaReleases.metadataName(health.metadataVersionLevel())
+                            + "; run the same 'kafka-ha local up -f' again to finish the upgrade");
+                }
+                Thread.sleep(POLL.toMillis());
+                health = inspector.inspect();
+                verdict = judge(cluster, health);
+            }
             Optional<MetadataUpgrade> upgrade = MetadataUpgrade.next(running, version, true, health, verdict);
             if (upgrade.isPresent()) {
                 inspector.raiseMetadataVersion(upgrade.get().level());
@@ -60,10 +88,16 @@ final class LocalMetadataUpgrade {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while raising metadata.version; run the command again to finish");
+        } catch (UserError e) {
+            throw e;
         } catch (Exception e) {
             throw new UserError("every node runs Kafka " + version + ", but metadata.version could not be raised ("
                     + e.getMessage() + "); run the same 'kafka-ha local up -f' again to finish the upgrade", e);
         }
+    }
+
+    private static HealthVerdict judge(LocalCluster cluster, ClusterHealth health) {
+        return HealthVerdict.judge(health, ids(cluster, NodeRole.BROKER), ids(cluster, NodeRole.CONTROLLER));
     }
 
     private static String runningVersion(LocalCluster cluster, NodePlan node) {

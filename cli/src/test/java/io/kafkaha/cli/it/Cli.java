@@ -126,8 +126,8 @@ public final class Cli {
             try {
                 if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();
-                    throw new AssertionError("kafka-ha did not finish within " + timeoutSeconds + "s; stderr:\n"
-                            + errSoFar());
+                    throw new AssertionError("kafka-ha did not finish within " + timeoutSeconds + "s; stdout:\n"
+                            + outSoFar() + "\nstderr:\n" + errSoFar());
                 }
                 outPump.join();
                 errPump.join();

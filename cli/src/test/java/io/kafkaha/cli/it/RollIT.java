@@ -169,8 +169,8 @@ class RollIT {
                     .until(() -> admin.endOffsets(TOPIC + "-upgrade") >= 500);
 
             writeManifest("9", NEW_VERSION);
-            Cli.Result upgrade = cli.start("local", "up", "-f", manifest.toString(), "--dir", dir.toString())
-                    .await(600).assertOk();
+            Cli.Result upgrade = cli.start("local", "up", "-f", manifest.toString(), "--dir", dir.toString(),
+                    "--roll-timeout", "900").await(960).assertOk();
             System.out.println("local up -f upgraded the cluster:\n" + upgrade.out());
             Cli.Result result = verify.await(400);
 

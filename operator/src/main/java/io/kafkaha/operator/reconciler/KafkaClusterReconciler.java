@@ -165,6 +165,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
             aggregator.warnings(validated.warnings());
         }
         KafkaClusterStatus status = new KafkaClusterStatus();
+        boolean upgradePending = false;
         status.setObservedGeneration(cluster.getMetadata().getGeneration());
         status.setBootstrapServers(bootstrapServers(cluster));
 
@@ -200,7 +201,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                     .map(health -> KafkaReleases.metadataName(health.metadataVersionLevel()))
                     .orElse(previous == null ? null : previous.getMetadataVersion()));
             if (turn.isPresent() && !turn.get().isRolling() && view.health().isPresent()) {
-                upgradeMetadata(context, cluster, desired, view.health().get(), status);
+                upgradePending = upgradeMetadata(context, cluster, desired, view.health().get(), status);
             }
         }
         aggregator.conditionsOn(status);
@@ -209,7 +210,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         cluster.setStatus(status);
         UpdateControl<KafkaCluster> control = changed ? UpdateControl.patchStatus(cluster) : UpdateControl.noUpdate();
         // A refused spec waits for the user's next edit, which triggers a reconciliation by itself.
-        if (status.getRoll() != null) {
+        if (status.getRoll() != null || upgradePending) {
             return control.rescheduleAfter(ROLL_RECHECK);
         }
         return aggregator.isReady() || !validated.isValid() ? control : control.rescheduleAfter(NOT_READY_RECHECK);
@@ -254,14 +255,19 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
     /**
      * The last step of a version upgrade ({@link MetadataUpgrade}): once every pod runs the new version and the
      * cluster is fully redundant, raise metadata.version. A refusal by Kafka is reported and tried again later.
+     * Returns whether the upgrade still waits for this step (every pod runs the new version, the metadata version
+     * is not raised yet), so the reconciler looks again soon: Kafka catching up raises no Kubernetes event.
      */
-    private void upgradeMetadata(Context<KafkaCluster> context, KafkaCluster cluster, DesiredCluster desired,
+    private boolean upgradeMetadata(Context<KafkaCluster> context, KafkaCluster cluster, DesiredCluster desired,
                                  ClusterHealth health, KafkaClusterStatus status) {
         HealthVerdict verdict = HealthVerdict.judge(health, brokerIds(desired), controllerIds(desired));
         Optional<MetadataUpgrade> upgrade = MetadataUpgrade.next(status.getRunningVersions(),
                 desired.spec().effectiveVersion(), true, health, verdict);
         if (upgrade.isEmpty()) {
-            return;
+            Optional<Short> target = KafkaReleases.metadataLevel(desired.spec().effectiveVersion());
+            return target.isPresent() && health.metadataVersionLevel() >= 0
+                    && health.metadataVersionLevel() < target.get()
+                    && List.of(desired.spec().effectiveVersion()).equals(status.getRunningVersions());
         }
         String from = KafkaReleases.metadataName(health.metadataVersionLevel());
         try {
@@ -270,12 +276,14 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
             events.normal(context.getClient(), cluster, ClusterEvents.METADATA_VERSION_RAISED, "raised"
                     + " metadata.version from " + from + " to " + upgrade.get().name() + ": every node runs Kafka "
                     + desired.spec().effectiveVersion() + "; versions before it can no longer run this cluster");
+            return false;
         } catch (Exception e) {
             LOG.warn("Raising metadata.version of {} to {} failed", cluster.getMetadata().getName(),
                     upgrade.get().name(), e);
             events.warning(context.getClient(), cluster, ClusterEvents.METADATA_VERSION_NOT_RAISED, "could not"
                     + " raise metadata.version from " + from + " to " + upgrade.get().name() + " (" + e.getMessage()
                     + "); trying again at the next reconciliation");
+            return true;
         }
     }
 
