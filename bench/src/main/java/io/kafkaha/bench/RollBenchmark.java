@@ -171,10 +171,10 @@ final class RollBenchmark {
     static List<String> naiveOrder() {
         List<String> order = new ArrayList<>();
         for (int n = BenchCluster.CONTROLLERS - 1; n >= 0; n--) {
-            order.add("kafka-controller-" + n);
+            order.add(KafkaHaCluster.NAME + "-controller-" + n);
         }
         for (int n = BenchCluster.BROKERS - 1; n >= 0; n--) {
-            order.add("kafka-broker-" + n);
+            order.add(KafkaHaCluster.NAME + "-broker-" + n);
         }
         return order;
     }
@@ -183,10 +183,10 @@ final class RollBenchmark {
     private static Map<String, Integer> ports(int portBase) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (int n = 0; n < BenchCluster.BROKERS; n++) {
-            ports.put("kafka-broker-" + n, portBase + n);
+            ports.put(KafkaHaCluster.NAME + "-broker-" + n, portBase + n);
         }
         for (int n = 0; n < BenchCluster.CONTROLLERS; n++) {
-            ports.put("kafka-controller-" + n, portBase + 200 + n);
+            ports.put(KafkaHaCluster.NAME + "-controller-" + n, portBase + 200 + n);
         }
         return ports;
     }
