@@ -41,12 +41,15 @@ final class RollRounds {
             Map<RollBenchmark.Kind, RollResult> results = new EnumMap<>(RollBenchmark.Kind.class);
             List<String> failures = new ArrayList<>();
             for (RollBenchmark.Kind kind : order) {
-                try {
-                    results.put(kind, measure(kind, round));
-                } catch (Exception e) {
-                    String line = "round " + round + ", " + kind.label() + ": " + e.getMessage();
-                    failures.add(line.lines().findFirst().orElse(line));
-                    System.err.println("bench: " + line);
+                for (int attempt = 1; attempt <= 1 + options.retries() && !results.containsKey(kind); attempt++) {
+                    try {
+                        results.put(kind, measure(kind, round, attempt));
+                    } catch (Exception e) {
+                        String line = "round " + round + ", " + kind.label() + ", attempt " + attempt + ": "
+                                + e.getMessage();
+                        failures.add(line.lines().findFirst().orElse(line));
+                        System.err.println("bench: " + line);
+                    }
                 }
             }
             rounds.add(new Round(round, order, results, failures));
@@ -84,9 +87,11 @@ final class RollRounds {
         return complete && leftovers.isEmpty() ? 0 : 1;
     }
 
-    private RollResult measure(RollBenchmark.Kind kind, int round) throws Exception {
-        Path dir = options.workDir().resolve("roll-round-" + round + "-" + kind.name().toLowerCase());
-        int portBase = PortBase.firstFree(options.haPortBase(), 1);
+    /** A cluster that fails to start (a port taken meanwhile, a broker that cannot register) is retried. */
+    private RollResult measure(RollBenchmark.Kind kind, int round, int attempt) throws Exception {
+        Path dir = options.workDir().resolve("roll-round-" + round + "-" + kind.name().toLowerCase()
+                + (attempt > 1 ? "-attempt-" + attempt : ""));
+        int portBase = PortBase.firstFree(options.haPortBase(), attempt);
         KafkaHaCluster cluster = new KafkaHaCluster(options.kafkaHaJar(), options.kafkaHome(),
                 dir.resolve("kafka-ha-home"), dir, portBase, options.startTimeout());
         synchronized (this) {
