@@ -57,6 +57,9 @@ public final class BenchMain {
         requireInputs();
         ProcessStopper.deleteTree(options.workDir());
         Files.createDirectories(options.workDir());
+        if (options.roll()) {
+            return new RollRounds(options).run();
+        }
         Instant started = Instant.now();
         String loadAtStart = Machine.loadAverage();
         int othersAtStart = Machine.kafkaProcesses().size();

@@ -22,13 +22,19 @@ import java.util.List;
  * @param haPortBase       kafka-ha's --port-base
  * @param baselinePortBase the baseline's broker n listens on base+n, controller n on base+200+n
  * @param startTimeout     how long a cluster may take to become healthy
+ * @param roll             run the roll benchmark instead of the startup and produce benchmarks
+ * @param rollRate         records/s of the verified traffic during the roll benchmark
+ * @param rollTail         how long the traffic goes on after the roll
  */
 record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, int partitions, int retries,
                     Path kafkaHaJar, Path kafkaHome, Path workDir, Path resultsFile, int haPortBase,
-                    int baselinePortBase, Duration startTimeout) {
+                    int baselinePortBase, Duration startTimeout, boolean roll, int rollRate,
+                    Duration rollTail) {
 
     static final String USAGE = String.join("\n",
             "usage: bench/run.sh [--no-build] [options]",
+            "  --bench NAME          'start-produce' (default): startup and produce throughput against plain Kafka;",
+            "                        'roll': a 3+3 rolling restart under verified traffic, kafka-ha's against naive",
             "  --no-build            (first argument, read by run.sh) run the jars as they are, without building",
             "  --rounds N            rounds, each runs kafka-ha and the baseline, order alternating (default 3)",
             "  --records N           records per measured produce run (default 100000)",
@@ -42,7 +48,9 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
             "  --results PATH        Markdown report (default bench/target/results.md)",
             "  --ha-port-base P      kafka-ha ports P..P+202 (default 41092)",
             "  --baseline-port-base P  baseline ports P..P+202 (default 44092)",
-            "  --start-timeout S     seconds a cluster may take to become healthy (default 180)");
+            "  --start-timeout S     seconds a cluster may take to become healthy (default 180)",
+            "  --roll-rate R         roll benchmark: records/s of the verified traffic (default 200)",
+            "  --roll-tail S         roll benchmark: seconds of traffic after the roll (default 10)");
 
     static BenchOptions parse(String[] args) {
         int rounds = 3;
@@ -58,6 +66,9 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
         int haPort = 41092;
         int baselinePort = 44092;
         int timeout = 180;
+        boolean roll = false;
+        int rollRate = 200;
+        int rollTail = 10;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -82,6 +93,14 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
                 case "--ha-port-base" -> haPort = positive(option, value);
                 case "--baseline-port-base" -> baselinePort = positive(option, value);
                 case "--start-timeout" -> timeout = positive(option, value);
+                case "--bench" -> roll = switch (value) {
+                    case "roll" -> true;
+                    case "start-produce" -> false;
+                    default -> throw new UsageException("--bench takes 'start-produce' or 'roll', not '" + value
+                            + "'");
+                };
+                case "--roll-rate" -> rollRate = positive(option, value);
+                case "--roll-tail" -> rollTail = atLeastZero(option, value);
                 default -> throw new UsageException("unknown option " + option);
             }
         }
@@ -92,7 +111,7 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
         return new BenchOptions(rounds, records, warmup, valueBytes, partitions, retries,
                 jar.toAbsolutePath().normalize(), kafkaHome.toAbsolutePath().normalize(),
                 workDir.toAbsolutePath().normalize(), results.toAbsolutePath().normalize(), haPort, baselinePort,
-                Duration.ofSeconds(timeout));
+                Duration.ofSeconds(timeout), roll, rollRate, Duration.ofSeconds(rollTail));
     }
 
     private static int positive(String option, String value) {

@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
  * {@link #close()} runs {@code local down --purge}, then kills whatever node the pid files still name.
  */
 final class KafkaHaCluster implements BenchCluster {
-    private static final String NAME = "bench";
+    static final String NAME = "bench";
     private static final String HOST = "127.0.0.1";
     private static final Duration DOWN_TIMEOUT = Duration.ofSeconds(150);
 
@@ -108,13 +108,18 @@ final class KafkaHaCluster implements BenchCluster {
         }
     }
 
-    private Process cli(Path log, String... localArgs) throws IOException {
+    /**
+     * Runs {@code kafka-ha local ARGS} against this cluster, its output appended to {@code log}, or left to read
+     * from the process when {@code log} is null.
+     */
+    Process cli(Path log, String... localArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "local"));
         command.addAll(List.of(localArgs));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectOutput(log == null ? ProcessBuilder.Redirect.PIPE
+                        : ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("KAFKA_HA_HOME", home.toString());
         builder.environment().put("KAFKA_HA_KAFKA_HOME", kafkaHome.toString());
@@ -125,6 +130,16 @@ final class KafkaHaCluster implements BenchCluster {
     public String bootstrapServers() {
         return IntStream.range(0, BROKERS).mapToObj(n -> HOST + ":" + (portBase + n))
                 .collect(Collectors.joining(","));
+    }
+
+    int portBase() {
+        return portBase;
+    }
+
+    /** The live process of node {@code name} (e.g. kafka-broker-0), as its pid file names it. */
+    Optional<ProcessHandle> nodeProcess(String name) {
+        Path pidFile = clusterDir().resolve("nodes").resolve(name).resolve("pid");
+        return Files.exists(pidFile) ? recorded(pidFile) : Optional.empty();
     }
 
     private Path clusterDir() {
