@@ -38,6 +38,11 @@ final class KafkaAdmin implements AutoCloseable {
     }
 
     /** Sum of the end offsets of the topic's partitions: how many records it holds. */
+    /** Brokers registered and unfenced. */
+    int servingBrokers() throws ExecutionException, InterruptedException {
+        return admin.describeCluster().nodes().get().size();
+    }
+
     /** The cluster's finalized metadata.version, by name (e.g. "4.4-IV2"). */
     String metadataVersion() throws ExecutionException, InterruptedException {
         return io.kafkaha.core.kafka.KafkaReleases.metadataName(admin.describeFeatures().featureMetadata().get()
