@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kafkaha.operator.roll.ClusterNodes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +24,7 @@ import java.util.Map;
  */
 public final class StatefulSetPod {
     public static final String POD_NAME_LABEL = "statefulset.kubernetes.io/pod-name";
-    public static final String REVISION_LABEL = "controller-revision-hash";
+    public static final String REVISION_LABEL = ClusterNodes.REVISION_LABEL;
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     private StatefulSetPod() {

@@ -1,6 +1,5 @@
 package io.kafkaha.operator.reconciler;
 
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -9,10 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.kafkaha.operator.roll.ClusterNodes;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
+import io.kafkaha.operator.StatefulSetPod;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,16 +46,16 @@ final class FakeStatefulSetController implements AutoCloseable {
         String namespace = set.getMetadata().getNamespace();
         String name = set.getMetadata().getName();
         int replicas = set.getSpec().getReplicas();
-        String revision = revision(set);
+        String revision = StatefulSetPod.revision(set);
         int ready = 0;
         int updated = 0;
         for (int ordinal = 0; ordinal < replicas; ordinal++) {
             String podName = name + "-" + ordinal;
             Pod pod = client.pods().inNamespace(namespace).withName(podName).get();
             if (pod == null) {
-                pod = client.resource(pod(set, podName, revision)).create();
+                pod = client.resource(StatefulSetPod.of(set, ordinal)).create();
             }
-            if (revision.equals(pod.getMetadata().getLabels().get(ClusterNodes.REVISION_LABEL))) {
+            if (revision.equals(pod.getMetadata().getLabels().get(StatefulSetPod.REVISION_LABEL))) {
                 updated++;
             }
             set.getSpec().getVolumeClaimTemplates().forEach(template -> {
@@ -97,11 +93,6 @@ final class FakeStatefulSetController implements AutoCloseable {
         }
     }
 
-    /** Names the template as the StatefulSet controller does: {@code <set>-<hash of the template>}. */
-    static String revision(StatefulSet set) {
-        return set.getMetadata().getName() + "-" + Integer.toHexString(Objects.hash(set.getSpec().getTemplate()));
-    }
-
     private static String currentRevision(StatefulSet set, String revision) {
         return set.getStatus() == null || set.getStatus().getCurrentRevision() == null ? revision
                 : set.getStatus().getCurrentRevision();
@@ -118,25 +109,6 @@ final class FakeStatefulSetController implements AutoCloseable {
         } catch (RuntimeException e) {
             return -1;
         }
-    }
-
-    private static Pod pod(StatefulSet set, String name, String revision) {
-        Map<String, String> labels = new LinkedHashMap<>(set.getSpec().getTemplate().getMetadata().getLabels());
-        labels.put("statefulset.kubernetes.io/pod-name", name);
-        labels.put(ClusterNodes.REVISION_LABEL, revision);
-        return new PodBuilder()
-                .withNewMetadata()
-                    .withName(name)
-                    .withNamespace(set.getMetadata().getNamespace())
-                    .withLabels(labels)
-                    .withAnnotations(set.getSpec().getTemplate().getMetadata().getAnnotations())
-                    .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("StatefulSet")
-                            .withName(set.getMetadata().getName()).withUid(set.getMetadata().getUid())
-                            .withController(true).build())
-                .endMetadata()
-                .withSpec(set.getSpec().getTemplate().getSpec())
-                .withNewStatus().withPhase("Pending").endStatus()
-                .build();
     }
 
     private static PersistentVolumeClaim claim(PersistentVolumeClaim template, String name, String namespace) {
