@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ConsumeCommand.class,
             StatusCommand.class,
             VerifyCommand.class,
+            DrillCommand.class,
             OperatorCommand.class,
             CommandLine.HelpCommand.class
         })

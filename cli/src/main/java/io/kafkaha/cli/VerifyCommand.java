@@ -1,7 +1,6 @@
 package io.kafkaha.cli;
 
-import io.kafkaha.cli.client.KafkaClients;
-import io.kafkaha.core.kafka.ClientSettings;
+import io.kafkaha.cli.client.VerifyTopic;
 import io.kafkaha.core.verify.VerificationReport;
 import io.kafkaha.core.verify.VerificationRun;
 import io.kafkaha.core.verify.Verifier;
@@ -9,18 +8,9 @@ import io.kafkaha.core.verify.VerifierException;
 import io.kafkaha.core.verify.VerifierSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +32,6 @@ import picocli.CommandLine.Spec;
 public class VerifyCommand implements Callable<Integer> {
     static final int PARTITIONS = 6;
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
-    private static final Duration TOPIC_READY_TIMEOUT = Duration.ofSeconds(15);
 
     @Spec
     CommandSpec spec;
@@ -77,7 +66,7 @@ public class VerifyCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         VerifierSettings settings = settings(bootstrap.resolve());
         PrintWriter err = spec.commandLine().getErr();
-        prepareTopic(settings.bootstrapServers(), err);
+        new VerifyTopic(settings.bootstrapServers(), settings.topic(), PARTITIONS).prepare(err, "verify");
         err.printf("verify: producing %d records/s to '%s' on %s for %ds%n", settings.ratePerSecond(),
                 settings.topic(), settings.bootstrapServers(), durationSeconds);
         err.flush();
@@ -125,90 +114,5 @@ public class VerifyCommand implements Callable<Integer> {
             throw new UserError("the verification could not run against " + settings.bootstrapServers() + ": "
                     + failed.getMessage() + "; is the cluster running? see 'kafka-ha local status'", failed);
         }
-    }
-
-    /** Checks the cluster is reachable and creates the topic if it is missing. */
-    private void prepareTopic(String servers, PrintWriter err) throws InterruptedException {
-        KafkaClients clients = new KafkaClients(servers);
-        try (Admin admin = clients.admin()) {
-            int brokers = brokerCount(admin, clients);
-            Optional<TopicDescription> existing = describe(admin, clients);
-            if (existing.isEmpty()) {
-                short replicationFactor = (short) Math.min(3, brokers);
-                createTopic(admin, clients, replicationFactor);
-                err.printf("verify: created topic '%s' with %d partitions, replication factor %d%n", topic,
-                        PARTITIONS, replicationFactor);
-                awaitLeaders(admin, clients);
-            } else {
-                int replicas = existing.get().partitions().get(0).replicas().size();
-                if (replicas < 2) {
-                    err.printf("verify: note: topic '%s' has replication factor %d; losing a broker makes it"
-                            + " unavailable or loses data%n", topic, replicas);
-                }
-            }
-        }
-    }
-
-    private static int brokerCount(Admin admin, KafkaClients clients) throws InterruptedException {
-        try {
-            return admin.describeCluster().nodes()
-                    .get(ClientSettings.ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
-        } catch (ExecutionException failed) {
-            throw clients.errors().translate(failed, null);
-        } catch (TimeoutException slow) {
-            throw unreachable(clients, slow);
-        }
-    }
-
-    private Optional<TopicDescription> describe(Admin admin, KafkaClients clients) throws InterruptedException {
-        try {
-            return Optional.of(admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(ClientSettings.ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic));
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof UnknownTopicOrPartitionException) {
-                return Optional.empty();
-            }
-            throw clients.errors().translate(failed, topic);
-        } catch (TimeoutException slow) {
-            throw unreachable(clients, slow);
-        }
-    }
-
-    private void createTopic(Admin admin, KafkaClients clients, short replicationFactor)
-            throws InterruptedException {
-        try {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, replicationFactor))).all()
-                    .get(ClientSettings.ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException failed) {
-            if (!(failed.getCause() instanceof TopicExistsException)) { // created concurrently: fine
-                throw clients.errors().translate(failed, topic);
-            }
-        } catch (TimeoutException slow) {
-            throw unreachable(clients, slow);
-        }
-    }
-
-    /** A new topic is usable once every partition has a leader. */
-    private void awaitLeaders(Admin admin, KafkaClients clients) throws InterruptedException {
-        long deadline = System.nanoTime() + TOPIC_READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<TopicDescription> description = describe(admin, clients);
-            if (description.isPresent() && description.get().partitions().size() == PARTITIONS
-                    && description.get().partitions().stream().allMatch(VerifyCommand::hasLeader)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new UserError("topic '" + topic + "' was created but its partitions got no leader within "
-                + TOPIC_READY_TIMEOUT.toSeconds() + "s; check the cluster with 'kafka-ha status'");
-    }
-
-    private static boolean hasLeader(TopicPartitionInfo partition) {
-        return partition.leader() != null && !partition.leader().isEmpty();
-    }
-
-    /** A call that outlived the admin timeout reads like any other unreachable cluster. */
-    private static RuntimeException unreachable(KafkaClients clients, Exception cause) {
-        return clients.errors().translate(new org.apache.kafka.common.errors.TimeoutException(cause), null);
     }
 }

@@ -36,6 +36,11 @@ public class ClusterSelection {
         return name != null;
     }
 
+    /** Whether the user named a cluster at all, by --name or --dir. */
+    public boolean given() {
+        return name != null || dir != null;
+    }
+
     public ClusterLayout layout() {
         return new ClusterLayout(dir != null ? dir : LocalHome.defaultClusterDir(name()));
     }

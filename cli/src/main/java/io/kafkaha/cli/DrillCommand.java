@@ -1,0 +1,158 @@
+package io.kafkaha.cli;
+
+import io.kafkaha.cli.client.OnShutdown;
+import io.kafkaha.cli.client.VerifyTopic;
+import io.kafkaha.cli.drill.DrillRun;
+import io.kafkaha.cli.drill.DrillSettings;
+import io.kafkaha.cli.drill.DrillTable;
+import io.kafkaha.cli.drill.Fault;
+import io.kafkaha.cli.drill.FaultCatalog;
+import io.kafkaha.cli.drill.FaultResult;
+import io.kafkaha.cli.local.ClusterSelection;
+import io.kafkaha.cli.local.ExistingClusterSelection;
+import io.kafkaha.cli.local.LocalCluster;
+import io.kafkaha.cli.local.LocalDrillTarget;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kafka-ha drill}: injects faults one after another into a running local cluster the user named, each
+ * under the verifier, and prints per fault what was acknowledged, lost, duplicated, reordered, how long producers
+ * stalled and how long the cluster took to be fully redundant again. See docs/drill.md.
+ */
+@Command(name = "drill", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Fault drill: while the verifier writes (acks=all, idempotent) and reads back, inject faults into a "
+                    + "running local cluster one after another and print, per fault: records acknowledged, lost, "
+                    + "duplicated, reordered, failed sends, the longest stall and the time until the cluster was "
+                    + "fully redundant again.",
+            "Faults: broker-kill, broker-pause, controller-kill, two-brokers-down, cluster-kill. The drill kills "
+                    + "and freezes real processes, so it runs only against a cluster named with --name or --dir.",
+            "Exit code 0 if every fault was injected and undone and no acknowledged record was lost, duplicated or "
+                    + "reordered; 1 otherwise."
+        })
+public class DrillCommand implements Callable<Integer> {
+    static final int PARTITIONS = 6;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ExistingClusterSelection selection;
+
+    @Option(names = "--faults", paramLabel = "LIST", defaultValue = "all",
+            description = "Comma-separated faults to inject, in order (default: all, i.e. broker-kill,broker-pause,"
+                    + "controller-kill,two-brokers-down,cluster-kill).")
+    String faults;
+
+    @Option(names = "--records-per-fault", paramLabel = "N", defaultValue = "20000",
+            description = "At least this many records per fault; more if the fault outlasts N/rate seconds "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long recordsPerFault;
+
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "2000",
+            description = "Records per second (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--down-seconds", paramLabel = "S", defaultValue = "5",
+            description = "How long killed nodes stay down before they are started again (default: ${DEFAULT-VALUE}).")
+    long downSeconds;
+
+    @Option(names = "--pause-seconds", paramLabel = "S", defaultValue = "20",
+            description = "How long broker-pause keeps the broker frozen (default: ${DEFAULT-VALUE}).")
+    long pauseSeconds;
+
+    @Option(names = "--recover-timeout", paramLabel = "S", defaultValue = "180",
+            description = "How long the cluster may take to be fully redundant again after each fault "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long recoverTimeoutSeconds;
+
+    @Option(names = "--topic", paramLabel = "NAME", defaultValue = "kafka-ha-drill",
+            description = "Topic to verify on; created with " + PARTITIONS + " partitions, replication factor "
+                    + "min(3, brokers) if missing (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--kubernetes",
+            description = "Drill the cluster of the current kubeconfig: not available yet.")
+    boolean kubernetes;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (kubernetes) {
+            throw new UserError("drill --kubernetes is not available yet; the drill runs against local clusters"
+                    + " ('kafka-ha local up'). On Kubernetes, run 'kafka-ha verify' and delete a broker pod meanwhile"
+                    + " (see docs/drill.md)");
+        }
+        List<Fault> chosen = "all".equals(faults) ? FaultCatalog.all() : FaultCatalog.parse(faults);
+        DrillSettings settings = settings();
+        if (!selection.given()) {
+            throw new UserError("the drill kills and freezes nodes, so it never guesses the cluster: name it with"
+                    + " --name NAME or --dir DIR (see 'kafka-ha local status --name NAME')");
+        }
+        LocalCluster cluster = selection.open();
+        if (!cluster.anyRunning()) {
+            throw new UserError("cluster '" + cluster.state().name() + "' is not running; start it with 'kafka-ha"
+                    + " local up" + ClusterSelection.flagsFor(cluster) + "'");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        new VerifyTopic(cluster.bootstrapServers(), settings.topic(), PARTITIONS).prepare(err, "drill");
+        try (LocalDrillTarget target = new LocalDrillTarget(cluster, err);
+             OnShutdown resume = OnShutdown.run("kafka-ha-drill-resume", target::close)) {
+            say(err, "drill: cluster '" + cluster.state().name() + "', " + chosen.size() + " faults, "
+                    + settings.recordsPerFault() + " records each at " + settings.rate() + "/s on '"
+                    + settings.topic() + "'; fast fencing " + (target.fastFencing() ? "on" : "off"));
+            List<FaultResult> results = new DrillRun(target, settings, line -> say(err, "drill: " + line))
+                    .run(chosen, result -> {
+                        DrillTable.detail(result).forEach(out::println);
+                        out.println();
+                        out.flush();
+                    });
+            out.println("drill summary:");
+            DrillTable.lines(results).forEach(out::println);
+            boolean passed = results.stream().allMatch(FaultResult::passed);
+            out.println("result: " + (passed ? "PASS" : "FAIL"));
+            out.flush();
+            return passed ? 0 : 1;
+        }
+    }
+
+    private DrillSettings settings() {
+        if (recordsPerFault <= 0) {
+            throw new UserError("--records-per-fault must be 1 or more, got " + recordsPerFault
+                    + "; e.g. --records-per-fault 20000");
+        }
+        if (rate <= 0) {
+            throw new UserError("--rate must be a positive number of records per second, got " + rate
+                    + "; e.g. --rate 2000");
+        }
+        if (downSeconds <= 0) {
+            throw new UserError("--down-seconds must be 1 or more, got " + downSeconds + "; e.g. --down-seconds 5");
+        }
+        if (pauseSeconds <= 0) {
+            throw new UserError("--pause-seconds must be 1 or more, got " + pauseSeconds
+                    + "; e.g. --pause-seconds 20 (beyond Kafka's 9 s session timeout)");
+        }
+        if (recoverTimeoutSeconds < 10) {
+            throw new UserError("--recover-timeout must be 10 seconds or more, got " + recoverTimeoutSeconds
+                    + "; e.g. --recover-timeout 180");
+        }
+        if (topic == null || topic.isBlank()) {
+            throw new UserError("--topic must name a topic, e.g. --topic kafka-ha-drill");
+        }
+        return new DrillSettings(topic.trim(), recordsPerFault, rate, Duration.ofSeconds(downSeconds),
+                Duration.ofSeconds(pauseSeconds), Duration.ofSeconds(recoverTimeoutSeconds));
+    }
+
+    private static void say(PrintWriter err, String line) {
+        err.println(line);
+        err.flush();
+    }
+}

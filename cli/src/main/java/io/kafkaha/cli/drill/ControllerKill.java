@@ -1,0 +1,41 @@
+package io.kafkaha.cli.drill;
+
+import java.util.List;
+import java.util.Optional;
+
+/** SIGKILL the active controller (the quorum's leader), start it again: the quorum must elect another. */
+final class ControllerKill implements Fault {
+    @Override
+    public String name() {
+        return "controller-kill";
+    }
+
+    @Override
+    public String description() {
+        return "SIGKILL the active controller (the quorum leader), start it again after --down-seconds";
+    }
+
+    @Override
+    public Optional<String> cannotRunOn(DrillTarget target) {
+        return target.controllers().isEmpty() ? Optional.of("the cluster has no dedicated controllers")
+                : Optional.empty();
+    }
+
+    @Override
+    public Injection inject(DrillTarget target, DrillContext context) throws InterruptedException {
+        int leaderId = target.health().quorumLeaderId();
+        DrillNode active = target.controllers().stream().filter(node -> node.nodeId() == leaderId).findFirst()
+                .orElseThrow(() -> new FaultNotInjected(leaderId < 0 ? "the controller quorum has no leader"
+                        : "the quorum's leader, node " + leaderId + ", is none of the cluster's controllers"));
+        context.say("SIGKILL the active controller " + active.name());
+        target.kill(List.of(active));
+        DrillContext.hold(context.settings().downFor());
+        long repair = System.nanoTime();
+        int newLeader = target.health().quorumLeaderId();
+        context.say("quorum leader now node " + newLeader + "; starting " + active.name() + " again");
+        target.start(List.of(active), context.settings().recoverTimeout());
+        return Injection.of("SIGKILL active controller " + active.name() + ", down "
+                + context.settings().downFor().toSeconds() + " s (new leader: node " + newLeader + "), started again",
+                repair);
+    }
+}

@@ -1,0 +1,41 @@
+package io.kafkaha.cli.drill;
+
+import io.kafkaha.core.kafka.ClusterHealth;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The running cluster a drill injects faults into, as the faults see it: its nodes and the few things that can be
+ * done to them. Implemented by a runtime ({@code cli.local.LocalDrillTarget}); faults stay runtime-neutral.
+ * Every method that fails throws {@link FaultNotInjected} with what went wrong.
+ */
+public interface DrillTarget extends AutoCloseable {
+    String bootstrapServers();
+
+    List<DrillNode> brokers();
+
+    List<DrillNode> controllers();
+
+    /** Kafka's view of the cluster now; {@link FaultNotInjected} when no broker answers. */
+    ClusterHealth health();
+
+    /** SIGKILLs every node given at once (signals all first, then waits for each to be gone). */
+    void kill(Collection<DrillNode> nodes);
+
+    /** Whether {@link #pause} works here; when it does not, the reason. */
+    java.util.Optional<String> cannotPause();
+
+    /** Freezes the node's process (SIGSTOP): alive, holding its sockets, answering nothing. */
+    void pause(DrillNode node);
+
+    /** Lets a paused node run again (SIGCONT). */
+    void resume(DrillNode node);
+
+    /** Starts the nodes again and waits until the cluster serves with them, at most {@code timeout}. */
+    void start(Collection<DrillNode> nodes, Duration timeout);
+
+    /** Undoes what a fault left behind when the drill is cut short: resumes paused nodes. */
+    @Override
+    void close();
+}

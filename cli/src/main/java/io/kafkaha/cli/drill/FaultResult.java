@@ -1,0 +1,44 @@
+package io.kafkaha.cli.drill;
+
+import io.kafkaha.core.verify.VerificationReport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One fault's outcome. It passes when the fault was injected and undone, the cluster was fully redundant again
+ * within the timeout, the verifier found nothing lost, duplicated or reordered, and the fault's own checks held.
+ *
+ * @param fault     the fault's name
+ * @param injection what was done, empty if the fault could not be injected
+ * @param report    the verifier's report, empty if the verification could not run
+ * @param recovered from the repair until the cluster was fully redundant; empty if it was not in time
+ * @param errors    what went wrong with the drill itself: not injected, not recovered, verifier failed
+ */
+public record FaultResult(String fault, Optional<Injection> injection, Optional<VerificationReport> report,
+                          Optional<Duration> recovered, List<String> errors) {
+    public FaultResult {
+        errors = List.copyOf(errors);
+    }
+
+    public static FaultResult notInjected(String fault, String reason) {
+        return new FaultResult(fault, Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of("not injected: " + reason));
+    }
+
+    public boolean passed() {
+        return errors.isEmpty() && injection.isPresent() && injection.get().violations().isEmpty()
+                && report.isPresent() && report.get().passed() && recovered.isPresent();
+    }
+
+    /** Everything that made it fail, one line each. */
+    public List<String> failures() {
+        List<String> failures = new ArrayList<>(errors);
+        injection.ifPresent(done -> failures.addAll(done.violations()));
+        report.filter(verdict -> !verdict.passed()).ifPresent(verdict -> failures.add("the verifier found "
+                + verdict.lost() + " lost, " + verdict.duplicates() + " duplicated, " + verdict.orderViolations()
+                + " reordered, " + verdict.offsetConflicts() + " rewritten offsets"));
+        return failures;
+    }
+}

@@ -1,0 +1,82 @@
+package io.kafkaha.cli.drill;
+
+import io.kafkaha.core.kafka.ClusterHealth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * SIGKILL two brokers, leaving one of three replicas: below {@code min.insync.replicas} (2), so acks=all writes
+ * must be refused, never acknowledged, until a second broker is back. Checked twice while they are down: the
+ * verifier's acknowledged count must not move (after a second for answers already on their way), and probe
+ * writes without retries must come back refused or unanswered. Nothing written before may be lost.
+ */
+final class TwoBrokersDown implements Fault {
+    /** Answers to writes the cluster completed before the kill may still arrive this long after it. */
+    static final java.time.Duration IN_FLIGHT_GRACE = java.time.Duration.ofSeconds(1);
+
+    @Override
+    public String name() {
+        return "two-brokers-down";
+    }
+
+    @Override
+    public String description() {
+        return "SIGKILL two brokers: acks=all writes must be refused, not acknowledged, until they are back";
+    }
+
+    @Override
+    public java.util.Optional<String> cannotRunOn(DrillTarget target) {
+        return target.brokers().size() < 3 ? java.util.Optional.of("needs at least 3 brokers (one stays up)")
+                : java.util.Optional.empty();
+    }
+
+    @Override
+    public Injection inject(DrillTarget target, DrillContext context) throws InterruptedException {
+        ClusterHealth health = target.health();
+        List<DrillNode> victims = BrokerChoice.byLeadership(health, context.settings().topic(), target.brokers())
+                .subList(0, 2);
+        String names = victims.stream().map(DrillNode::name).collect(Collectors.joining(" and "));
+        List<String> violations = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        long repair;
+        try (WriteProbe probe = new WriteProbe(target.bootstrapServers(), context.settings().topic())) {
+            context.say("SIGKILL " + names);
+            target.kill(victims);
+            long killed = System.nanoTime();
+            Thread.sleep(IN_FLIGHT_GRACE.toMillis());
+            long ackedBefore = context.acknowledged().getAsLong();
+            Map<String, Integer> answers = new TreeMap<>();
+            long windowEnd = killed + Math.max(context.settings().downFor().toNanos(),
+                    IN_FLIGHT_GRACE.toNanos() * 2);
+            do {
+                WriteProbe.Outcome outcome = probe.attempt();
+                String key = switch (outcome.answer()) {
+                    case ACKNOWLEDGED -> "acknowledged";
+                    case REFUSED -> "refused (" + outcome.error() + ")";
+                    case NO_ANSWER -> "no answer in time";
+                };
+                answers.merge(key, 1, Integer::sum);
+            } while (System.nanoTime() < windowEnd);
+            long ackedDuring = context.acknowledged().getAsLong() - ackedBefore;
+            long windowSeconds = (System.nanoTime() - killed - IN_FLIGHT_GRACE.toNanos()) / 1_000_000_000L;
+            if (ackedDuring > 0) {
+                violations.add(ackedDuring + " verifier records acknowledged in the " + windowSeconds
+                        + " s with one broker of three: acks=all must refuse them");
+            }
+            if (answers.containsKey("acknowledged")) {
+                violations.add(answers.get("acknowledged") + " probe writes acknowledged with one broker of three");
+            }
+            notes.add("while down: " + ackedDuring + " verifier records acknowledged in " + windowSeconds
+                    + " s; probe writes: " + answers.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                    .collect(Collectors.joining(", ")));
+            repair = System.nanoTime();
+        }
+        context.say("starting " + names + " again");
+        target.start(victims, context.settings().recoverTimeout());
+        return new Injection("SIGKILL " + names + " (1 of 3 replicas left), down "
+                + context.settings().downFor().toSeconds() + " s, started again", repair, violations, notes);
+    }
+}
