@@ -1,0 +1,76 @@
+package io.kafkaha.cli.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FaultsTest {
+    private static final DrillSettings SETTINGS = new DrillSettings("t", 1000, 1000, Duration.ofMillis(1),
+            Duration.ofMillis(1), Duration.ofSeconds(10));
+    private final List<String> said = new ArrayList<>();
+    private final DrillContext context = new DrillContext(SETTINGS, () -> 0, said::add);
+
+    @Test
+    void brokerKillHitsTheBrokerLeadingMostPartitionsAndStartsItAgain() throws Exception {
+        FakeTarget target = new FakeTarget(3, FakeTarget.health(0, 3, 4, 4, 5, 4, 3));
+
+        Injection injection = new BrokerKill().inject(target, context);
+
+        assertThat(target.actions).containsExactly("kill k-broker-1", "start k-broker-1");
+        assertThat(injection.what()).contains("k-broker-1 (leads 3 of 6 partitions)");
+        assertThat(injection.violations()).isEmpty();
+    }
+
+    @Test
+    void brokerPauseResumesTheBrokerItPaused() throws Exception {
+        FakeTarget target = new FakeTarget(3, FakeTarget.health(0, 5, 5, 4));
+
+        new BrokerPause().inject(target, context);
+
+        assertThat(target.actions).containsExactly("pause k-broker-2", "resume k-broker-2");
+    }
+
+    @Test
+    void controllerKillHitsTheQuorumLeader() throws Exception {
+        FakeTarget target = new FakeTarget(3, FakeTarget.health(1, 3));
+
+        new ControllerKill().inject(target, context);
+
+        assertThat(target.actions).containsExactly("kill k-controller-1", "start k-controller-1");
+    }
+
+    @Test
+    void controllerKillRefusesWithoutAQuorumLeader() {
+        FakeTarget target = new FakeTarget(3, FakeTarget.health(-1, 3));
+
+        assertThatThrownBy(() -> new ControllerKill().inject(target, context)).isInstanceOf(FaultNotInjected.class)
+                .hasMessageContaining("no leader");
+        assertThat(target.actions).isEmpty();
+    }
+
+    @Test
+    void clusterKillKillsEveryNodeAtOnceAndStartsThemAll() throws Exception {
+        FakeTarget target = new FakeTarget(3, FakeTarget.health(0, 3));
+
+        new ClusterKill().inject(target, context);
+
+        String all = "k-controller-0,k-controller-1,k-controller-2,k-broker-0,k-broker-1,k-broker-2";
+        assertThat(target.actions).containsExactly("kill " + all, "start " + all);
+    }
+
+    @Test
+    void faultsSayWhenTheClusterIsTooSmallOrTheRuntimeCannotDoThem() {
+        FakeTarget one = new FakeTarget(1, FakeTarget.health(0, 3));
+        FakeTarget two = new FakeTarget(2, FakeTarget.health(0, 3));
+        assertThat(new BrokerKill().cannotRunOn(one)).contains("needs at least 2 brokers to fail over to");
+        assertThat(new TwoBrokersDown().cannotRunOn(two)).contains("needs at least 3 brokers (one stays up)");
+        assertThat(new TwoBrokersDown().cannotRunOn(new FakeTarget(3, null))).isEmpty();
+
+        two.cannotPause = java.util.Optional.of("no SIGSTOP here");
+        assertThat(new BrokerPause().cannotRunOn(two)).contains("no SIGSTOP here");
+    }
+}
