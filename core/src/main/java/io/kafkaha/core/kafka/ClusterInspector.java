@@ -121,7 +121,8 @@ public final class ClusterInspector {
         }
     }
 
-    private Map<String, Integer> minInSyncReplicas(Collection<String> topics)
+    /** Each topic's effective {@code min.insync.replicas}. */
+    Map<String, Integer> minInSyncReplicas(Collection<String> topics)
             throws ExecutionException, InterruptedException {
         List<ConfigResource> resources = topics.stream()
                 .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
