@@ -100,10 +100,11 @@ class ScaleBrokersIT {
             assertThat(admin.listPartitionReassignments().reassignments().get()).isEmpty();
             assertNoThrottleLeft(kafka, admin);
             int replicas = replicasOn(admin, NEW_BROKER);
-            int leaders = leadersOn(admin, NEW_BROKER);
-            // 18 partitions x 3 replicas over 4 brokers: 13-14 each; 18 leaders: 4-5 each.
+            // 18 partitions x 3 replicas over 4 brokers: 13-14 each; 18 leaders: 4-5 each (once elected).
             assertThat(replicas).as("replicas on the new broker").isBetween(13, 14);
-            assertThat(leaders).as("partitions the new broker leads").isBetween(4, 5);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(leadersOn(admin, NEW_BROKER))
+                            .as("partitions the new broker leads").isBetween(4, 5));
 
             Cli.Result down = cluster.cli.run("local", "scale", "--name", NAME, "--brokers", "3").assertOk();
             System.out.println("scale 4 -> 3:\n" + down.out());

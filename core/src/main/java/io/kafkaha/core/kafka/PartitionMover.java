@@ -122,22 +122,22 @@ public final class PartitionMover {
         List<PartitionMove> ongoing = observed.ongoing().entrySet().stream().map(PartitionMover::asMove).toList();
         int total = ongoing.size() + moves.moves().size();
         if (total == 0) {
+            // Nothing to move; what a killed mover may have left (throttles, leaders not elected) is tidied.
+            removeThrottles();
+            electPreferredLeaders();
             return plan;
         }
         Instant deadline = Instant.now().plus(settings.timeout());
-        Set<TopicPartition> touched = new HashSet<>();
         try {
             throttleBrokers(observed.brokers(), settings.throttleBytesPerSecond());
             int done = 0;
             if (!ongoing.isEmpty()) {
-                touched.addAll(partitions(ongoing));
                 throttleTopics(ongoing);
                 done = await(ongoing, done, total, settings, deadline, progress);
             }
             for (int from = 0; from < moves.moves().size(); from += settings.batchSize()) {
                 List<PartitionMove> batch = moves.moves().subList(from,
                         Math.min(moves.moves().size(), from + settings.batchSize()));
-                touched.addAll(partitions(batch));
                 submit(batch, settings);
                 done = await(batch, done, total, settings, deadline, progress);
             }
@@ -151,7 +151,7 @@ public final class PartitionMover {
             throw e;
         }
         removeThrottles();
-        electPreferredLeaders(touched);
+        electPreferredLeaders();
         return plan;
     }
 
@@ -266,13 +266,14 @@ public final class PartitionMover {
         return entry != null && entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG;
     }
 
-    /** So the preferred leaders the plan chose lead; a partition already led by it is fine as it is. */
-    private void electPreferredLeaders(Set<TopicPartition> partitions) throws InterruptedException {
-        if (partitions.isEmpty()) {
-            return;
-        }
+    /**
+     * So the preferred leaders the plan chose lead. Asked for every partition, not only those this mover moved: a
+     * mover killed before its election leaves moved partitions led by the old leader, and the next one sees them
+     * as done. Partitions already led by their preferred replica are left alone by Kafka.
+     */
+    private void electPreferredLeaders() throws InterruptedException {
         try {
-            admin.electLeaders(ElectionType.PREFERRED, partitions).partitions().get();
+            admin.electLeaders(ElectionType.PREFERRED, null).partitions().get();
         } catch (ExecutionException e) {
             // Per-partition outcomes ("election not needed") are not failures; Kafka's own periodic rebalance
             // (auto.leader.rebalance.enable) catches up with any partition that could not be elected now.
