@@ -57,6 +57,9 @@ public final class BenchMain {
         requireInputs();
         ProcessStopper.deleteTree(options.workDir());
         Files.createDirectories(options.workDir());
+        if (options.footprint()) {
+            return new FootprintRounds(options).run();
+        }
         if (options.roll()) {
             return new RollRounds(options).run();
         }

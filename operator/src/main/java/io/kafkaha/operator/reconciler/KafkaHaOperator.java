@@ -3,6 +3,7 @@ package io.kafkaha.operator.reconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.kafkaha.operator.runtime.ReconcileTimes;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -30,7 +31,8 @@ public final class KafkaHaOperator {
     public static Operator create(KubernetesClient client, Set<String> namespaces, KafkaClusterReconciler reconciler,
                                   Consumer<ConfigurationServiceOverrider> overrides) {
         Operator operator = new Operator(configuration -> {
-            configuration.withKubernetesClient(client).withCloseClientOnStop(false);
+            configuration.withKubernetesClient(client).withCloseClientOnStop(false)
+                    .withMetrics(new ReconcileTimes());
             overrides.accept(configuration);
         });
         operator.register(reconciler, controller -> {
