@@ -11,11 +11,17 @@ import java.util.stream.Collectors;
  * SIGKILL two brokers, leaving one of three replicas: below {@code min.insync.replicas} (2), so acks=all writes
  * must be refused, never acknowledged, until a second broker is back. Checked twice while they are down: the
  * verifier's acknowledged count must not move (after a second for answers already on their way), and probe
- * writes without retries must come back refused or unanswered. Nothing written before may be lost.
+ * writes without retries must come back refused or unanswered (they stay down until Kafka has refused one, at
+ * most {@link #REFUSAL_WAIT}). Nothing written before may be lost.
  */
 final class TwoBrokersDown implements Fault {
     /** Answers to writes the cluster completed before the kill may still arrive this long after it. */
     static final java.time.Duration IN_FLIGHT_GRACE = java.time.Duration.ofSeconds(1);
+    /**
+     * The brokers stay down past --down-seconds until Kafka has refused a probe (it refuses once the controller
+     * has taken them out of the ISR: at once with fast fencing, after the session timeout without), at most this.
+     */
+    static final java.time.Duration REFUSAL_WAIT = java.time.Duration.ofSeconds(30);
 
     @Override
     public String name() {
@@ -42,24 +48,28 @@ final class TwoBrokersDown implements Fault {
         List<String> violations = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         long repair;
+        long killed;
         try (WriteProbe probe = new WriteProbe(target.bootstrapServers(), context.settings().topic())) {
             context.say("SIGKILL " + names);
             target.kill(victims);
-            long killed = System.nanoTime();
+            killed = System.nanoTime();
             Thread.sleep(IN_FLIGHT_GRACE.toMillis());
             long ackedBefore = context.acknowledged().getAsLong();
             Map<String, Integer> answers = new TreeMap<>();
             long windowEnd = killed + Math.max(context.settings().downFor().toNanos(),
                     IN_FLIGHT_GRACE.toNanos() * 2);
+            long refusalDeadline = killed + REFUSAL_WAIT.toNanos();
+            boolean refused = false;
             do {
                 WriteProbe.Outcome outcome = probe.attempt();
+                refused |= outcome.answer() == WriteProbe.Answer.REFUSED;
                 String key = switch (outcome.answer()) {
                     case ACKNOWLEDGED -> "acknowledged";
                     case REFUSED -> "refused (" + outcome.error() + ")";
                     case NO_ANSWER -> "no answer in time";
                 };
                 answers.merge(key, 1, Integer::sum);
-            } while (System.nanoTime() < windowEnd);
+            } while (System.nanoTime() < windowEnd || !refused && System.nanoTime() < refusalDeadline);
             long ackedDuring = context.acknowledged().getAsLong() - ackedBefore;
             long windowSeconds = (System.nanoTime() - killed - IN_FLIGHT_GRACE.toNanos()) / 1_000_000_000L;
             if (ackedDuring > 0) {
@@ -76,7 +86,7 @@ final class TwoBrokersDown implements Fault {
         }
         context.say("starting " + names + " again");
         target.start(victims, context.settings().recoverTimeout());
-        return new Injection("SIGKILL " + names + " (1 of 3 replicas left), down "
-                + context.settings().downFor().toSeconds() + " s, started again", repair, violations, notes);
+        return new Injection("SIGKILL " + names + " (1 of 3 replicas left), down " + (repair - killed) / 1_000_000_000L
+                + " s, started again", repair, violations, notes);
     }
 }
