@@ -36,15 +36,21 @@ final class FootprintRounds {
                     Collections.reverse(order);
                 }
                 for (OperatorProcess.Launch launch : order) {
-                    String label = "round " + round + ", " + clusters + " cluster(s), " + launch.label();
-                    System.err.println("bench: " + label + " ...");
-                    try {
-                        results.add(benchmark.run(launch, clusters, options.workDir().resolve(
-                                "footprint-round-" + round + "-" + clusters + "-" + launch.name().toLowerCase())));
-                    } catch (Exception e) {
-                        String line = label + ": " + e.getMessage();
-                        failures.add(line.lines().findFirst().orElse(line));
-                        System.err.println("bench: " + line);
+                    // On an overloaded machine the operator's 10 s request timeout can stop its start-up: retried.
+                    for (int attempt = 1; attempt <= 1 + options.retries(); attempt++) {
+                        String label = "round " + round + ", " + clusters + " cluster(s), " + launch.label()
+                                + ", attempt " + attempt;
+                        System.err.println("bench: " + label + " ...");
+                        try {
+                            results.add(benchmark.run(launch, clusters, options.workDir().resolve(
+                                    "footprint-round-" + round + "-" + clusters + "-"
+                                            + launch.name().toLowerCase() + "-" + attempt)));
+                            break;
+                        } catch (Exception e) {
+                            String line = label + ": " + e.getMessage();
+                            failures.add(line.lines().findFirst().orElse(line));
+                            System.err.println("bench: " + line);
+                        }
                     }
                 }
             }
@@ -59,13 +65,13 @@ final class FootprintRounds {
                         + options.idle().toSeconds() + " s; mock API server (fabric8 CRUD + server-side apply)"
                         + " in the benchmark's JVM.",
                 "Operator logs: " + options.workDir() + "/footprint-round-*/operator.log.",
-                failures.isEmpty() ? "No run failed." : "Failed runs:\n  " + String.join("\n  ", failures));
+                failures.isEmpty() ? "No attempt failed." : "Failed attempts:\n  " + String.join("\n  ", failures));
         System.out.println(table(results).text() + "\n" + context);
         Files.createDirectories(options.resultsFile().getParent());
         Files.writeString(options.resultsFile(), "# kafka-ha operator footprint benchmark results\n\n"
                 + table(results).markdown() + "\n" + context.replace("\n", "\n\n") + "\n");
         System.out.println("Report written to " + options.resultsFile());
-        return failures.isEmpty() ? 0 : 1;
+        return results.size() == options.rounds() * options.clusterCounts().size() * 2 ? 0 : 1;
     }
 
     private static Table table(List<FootprintResult> results) {

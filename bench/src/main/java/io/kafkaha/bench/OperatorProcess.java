@@ -62,7 +62,9 @@ final class OperatorProcess implements AutoCloseable {
         env.remove("KUBERNETES_SERVICE_HOST");
         env.remove("JAVA_OPTS");
         env.remove("MALLOC_ARENA_MAX");
-        env.put("JAVA_TOOL_OPTIONS", TIMING_PROPERTY);
+        // BENCH_OPERATOR_OPTIONS: more system properties for diagnosis, e.g. a JOSDK logger at debug.
+        env.put("JAVA_TOOL_OPTIONS", (TIMING_PROPERTY + " " + System.getenv().getOrDefault("BENCH_OPERATOR_OPTIONS",
+                "")).strip());
         env.put("KAFKA_HA_JAR", jar.toString());
         env.put("JAVA_HOME", Path.of(java).getParent().getParent().toString());
         return new OperatorProcess(builder.start(), log);

@@ -13,6 +13,15 @@ import java.util.function.Consumer;
  * for the status; {@code overrides} lets tests adapt the configuration (e.g. a mock API server without SSA).
  */
 public final class KafkaHaOperator {
+    /**
+     * Clusters reconciled at once. JOSDK's default of 50 threads each stays alive once started; the clusters'
+     * work is mostly waiting on the API server, so a few threads serve dozens of clusters (bench/README.md,
+     * footprint benchmark). In a pod a reconciliation may also wait on Kafka's Admin API, hence not fewer.
+     */
+    static final int RECONCILIATION_THREADS = 8;
+    /** Owned objects applied at once, across clusters: JOSDK's default is 50 as well. */
+    static final int WORKFLOW_THREADS = 8;
+
     private KafkaHaOperator() {
     }
 
@@ -32,7 +41,9 @@ public final class KafkaHaOperator {
                                   Consumer<ConfigurationServiceOverrider> overrides) {
         Operator operator = new Operator(configuration -> {
             configuration.withKubernetesClient(client).withCloseClientOnStop(false)
-                    .withMetrics(new ReconcileTimes());
+                    .withMetrics(new ReconcileTimes())
+                    .withConcurrentReconciliationThreads(RECONCILIATION_THREADS)
+                    .withConcurrentWorkflowExecutorThreads(WORKFLOW_THREADS);
             overrides.accept(configuration);
         });
         operator.register(reconciler, controller -> {
