@@ -25,16 +25,21 @@ import java.util.List;
  * @param roll             run the roll benchmark instead of the startup and produce benchmarks
  * @param rollRate         records/s of the verified traffic during the roll benchmark
  * @param rollTail         how long the traffic goes on after the roll
+ * @param soak             run the soak benchmark instead
+ * @param soakDuration     how long the soak runs
+ * @param soakRate         records/s of the verified traffic during the soak
+ * @param cpuThreads       busy-loop threads during the soak
  */
 record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, int partitions, int retries,
                     Path kafkaHaJar, Path kafkaHome, Path workDir, Path resultsFile, int haPortBase,
                     int baselinePortBase, Duration startTimeout, boolean roll, int rollRate,
-                    Duration rollTail) {
+                    Duration rollTail, boolean soak, Duration soakDuration, int soakRate, int cpuThreads) {
 
     static final String USAGE = String.join("\n",
             "usage: bench/run.sh [--no-build] [options]",
             "  --bench NAME          'start-produce' (default): startup and produce throughput against plain Kafka;",
-            "                        'roll': a 3+3 rolling restart under verified traffic, kafka-ha's against naive",
+            "                        'roll': a 3+3 rolling restart under verified traffic, kafka-ha's against naive;",
+            "                        'soak': a 3+3 cluster under verified traffic and CPU pressure, counting false fencings",
             "  --no-build            (first argument, read by run.sh) run the jars as they are, without building",
             "  --rounds N            rounds, each runs kafka-ha and the baseline, order alternating (default 3)",
             "  --records N           records per measured produce run (default 100000)",
@@ -50,7 +55,10 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
             "  --baseline-port-base P  baseline ports P..P+202 (default 44092)",
             "  --start-timeout S     seconds a cluster may take to become healthy (default 180)",
             "  --roll-rate R         roll benchmark: records/s of the verified traffic (default 200)",
-            "  --roll-tail S         roll benchmark: seconds of traffic after the roll (default 10)");
+            "  --roll-tail S         roll benchmark: seconds of traffic after the roll (default 10)",
+            "  --soak-minutes M      soak benchmark: how long it runs (default 30)",
+            "  --soak-rate R         soak benchmark: records/s of the verified traffic (default 1000)",
+            "  --cpu-threads N       soak benchmark: busy-loop threads (default: the number of CPUs)");
 
     static BenchOptions parse(String[] args) {
         int rounds = 3;
@@ -69,6 +77,10 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
         boolean roll = false;
         int rollRate = 200;
         int rollTail = 10;
+        boolean soak = false;
+        int soakMinutes = 30;
+        int soakRate = 1000;
+        int cpuThreads = Runtime.getRuntime().availableProcessors();
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -93,12 +105,18 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
                 case "--ha-port-base" -> haPort = positive(option, value);
                 case "--baseline-port-base" -> baselinePort = positive(option, value);
                 case "--start-timeout" -> timeout = positive(option, value);
-                case "--bench" -> roll = switch (value) {
-                    case "roll" -> true;
-                    case "start-produce" -> false;
-                    default -> throw new UsageException("--bench takes 'start-produce' or 'roll', not '" + value
-                            + "'");
-                };
+                case "--bench" -> {
+                    switch (value) {
+                        case "roll", "start-produce", "soak" -> { }
+                        default -> throw new UsageException("--bench takes 'start-produce', 'roll' or 'soak', not '"
+                                + value + "'");
+                    }
+                    roll = value.equals("roll");
+                    soak = value.equals("soak");
+                }
+                case "--soak-minutes" -> soakMinutes = positive(option, value);
+                case "--soak-rate" -> soakRate = positive(option, value);
+                case "--cpu-threads" -> cpuThreads = atLeastZero(option, value);
                 case "--roll-rate" -> rollRate = positive(option, value);
                 case "--roll-tail" -> rollTail = atLeastZero(option, value);
                 default -> throw new UsageException("unknown option " + option);
@@ -111,7 +129,8 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
         return new BenchOptions(rounds, records, warmup, valueBytes, partitions, retries,
                 jar.toAbsolutePath().normalize(), kafkaHome.toAbsolutePath().normalize(),
                 workDir.toAbsolutePath().normalize(), results.toAbsolutePath().normalize(), haPort, baselinePort,
-                Duration.ofSeconds(timeout), roll, rollRate, Duration.ofSeconds(rollTail));
+                Duration.ofSeconds(timeout), roll, rollRate, Duration.ofSeconds(rollTail), soak,
+                Duration.ofMinutes(soakMinutes), soakRate, cpuThreads);
     }
 
     private static int positive(String option, String value) {
