@@ -82,10 +82,8 @@ final class SoakBenchmark {
     private Outcome soak(KafkaHaCluster cluster) throws Exception {
         String bootstrap = cluster.bootstrapServers();
         try (Admin admin = Admin.create(ClientSettings.admin(bootstrap))) {
-            createTopic(admin);
             ClusterInspector inspector = new ClusterInspector(admin);
-            Set<Integer> brokers = inspector.inspect().brokers().stream().map(ClusterHealth.Broker::nodeId)
-                    .collect(Collectors.toSet());
+            Set<Integer> brokers = prepare(admin, inspector);
             FencingWatch watch = new FencingWatch(brokers);
             VerifierSettings settings = new VerifierSettings(bootstrap, TOPIC,
                     options.soakDuration().plus(Duration.ofMinutes(10)), options.soakRate(),
@@ -111,7 +109,7 @@ final class SoakBenchmark {
                         }
                         try {
                             watch.observe(inspector.inspect(), at);
-                        } catch (ExecutionException e) {
+                        } catch (ExecutionException | RuntimeException e) {
                             pollFailures++;
                         }
                         if (tick >= nextProgress) {
@@ -138,13 +136,36 @@ final class SoakBenchmark {
         }
     }
 
-    private void createTopic(Admin admin) throws Exception {
-        try {
-            admin.createTopics(List.of(new NewTopic(TOPIC, options.partitions(), (short) 3))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
+    /**
+     * Creates the topic and returns the registered brokers, once all three are there unfenced. Retried: on a
+     * loaded machine the first Admin calls after start-up can time out.
+     */
+    private Set<Integer> prepare(Admin admin, ClusterInspector inspector) throws Exception {
+        long deadline = System.nanoTime() + options.startTimeout().toNanos();
+        boolean created = false;
+        while (true) {
+            try {
+                if (!created) {
+                    admin.createTopics(List.of(new NewTopic(TOPIC, options.partitions(), (short) 3))).all().get();
+                    created = true;
+                }
+                Set<Integer> brokers = inspector.inspect().brokers().stream().filter(broker -> !broker.fenced())
+                        .map(ClusterHealth.Broker::nodeId).collect(Collectors.toSet());
+                if (brokers.size() == BenchCluster.BROKERS) {
+                    return brokers;
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicExistsException) {
+                    created = true;
+                } else if (System.nanoTime() > deadline) {
+                    throw e;
+                }
             }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not all " + BenchCluster.BROKERS + " brokers registered and unfenced"
+                        + " within " + options.startTimeout().toSeconds() + " s");
+            }
+            Thread.sleep(1_000);
         }
     }
 
