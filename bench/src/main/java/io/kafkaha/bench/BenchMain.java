@@ -63,6 +63,9 @@ public final class BenchMain {
         if (options.roll()) {
             return new RollRounds(options).run();
         }
+        if (options.soak()) {
+            return new SoakBenchmark(options).run();
+        }
         Instant started = Instant.now();
         String loadAtStart = Machine.loadAverage();
         int othersAtStart = Machine.kafkaProcesses().size();
