@@ -66,8 +66,11 @@ cp "$cli_jar" "$run/kafka-ha.jar"
 cp -R "$kafka_home" "$run/kafka"
 chmod +x "$run/kafka/bin/"*.sh
 cp "$bench_jar" "$run/"
+cp "$root/image/kafka-ha" "$run/kafka-ha-launcher"
+cp "$root/charts/kafka-ha/crds/kafkaclusters.kafkaha.io-v1.yml" "$run/"
 cp -R "$bench/target/lib" "$run/lib"
 
 cd "$root"
 exec "$java" -Xms256m -Xmx1g -cp "$run/kafka-ha-bench.jar:$run/lib/*" io.kafkaha.bench.BenchMain \
-    --kafka-ha-jar "$run/kafka-ha.jar" --kafka-home "$run/kafka" "$@"
+    --kafka-ha-jar "$run/kafka-ha.jar" --kafka-home "$run/kafka" --launcher "$run/kafka-ha-launcher" \
+    --crd "$run/kafkaclusters.kafkaha.io-v1.yml" "$@"

@@ -57,8 +57,14 @@ public final class BenchMain {
         requireInputs();
         ProcessStopper.deleteTree(options.workDir());
         Files.createDirectories(options.workDir());
+        if (options.footprint()) {
+            return new FootprintRounds(options).run();
+        }
         if (options.roll()) {
             return new RollRounds(options).run();
+        }
+        if (options.soak()) {
+            return new SoakBenchmark(options).run();
         }
         Instant started = Instant.now();
         String loadAtStart = Machine.loadAverage();

@@ -25,16 +25,28 @@ import java.util.List;
  * @param roll             run the roll benchmark instead of the startup and produce benchmarks
  * @param rollRate         records/s of the verified traffic during the roll benchmark
  * @param rollTail         how long the traffic goes on after the roll
+ * @param footprint        run the operator footprint benchmark instead
+ * @param clusterCounts    footprint benchmark: how many KafkaClusters the operator manages, one run per count
+ * @param idle             footprint benchmark: the idle period whose API requests and writes are counted
+ * @param launcher         footprint benchmark: the kafka-ha launcher script (image/kafka-ha)
+ * @param crd              footprint benchmark: the KafkaCluster CRD the mock API server gets
+ * @param soak             run the soak benchmark instead
+ * @param soakDuration     how long the soak runs
+ * @param soakRate         records/s of the verified traffic during the soak
+ * @param cpuThreads       busy-loop threads during the soak
  */
 record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, int partitions, int retries,
                     Path kafkaHaJar, Path kafkaHome, Path workDir, Path resultsFile, int haPortBase,
                     int baselinePortBase, Duration startTimeout, boolean roll, int rollRate,
-                    Duration rollTail) {
+                    Duration rollTail, boolean footprint, List<Integer> clusterCounts, Duration idle, Path launcher,
+                    Path crd, boolean soak, Duration soakDuration, int soakRate, int cpuThreads) {
 
     static final String USAGE = String.join("\n",
             "usage: bench/run.sh [--no-build] [options]",
             "  --bench NAME          'start-produce' (default): startup and produce throughput against plain Kafka;",
-            "                        'roll': a 3+3 rolling restart under verified traffic, kafka-ha's against naive",
+            "                        'roll': a 3+3 rolling restart under verified traffic, kafka-ha's against naive;",
+            "                        'footprint': the operator's memory, threads and API use against a mock API server;",
+            "                        'soak': a 3+3 cluster under verified traffic and CPU pressure, counting false fencings",
             "  --no-build            (first argument, read by run.sh) run the jars as they are, without building",
             "  --rounds N            rounds, each runs kafka-ha and the baseline, order alternating (default 3)",
             "  --records N           records per measured produce run (default 100000)",
@@ -50,7 +62,14 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
             "  --baseline-port-base P  baseline ports P..P+202 (default 44092)",
             "  --start-timeout S     seconds a cluster may take to become healthy (default 180)",
             "  --roll-rate R         roll benchmark: records/s of the verified traffic (default 200)",
-            "  --roll-tail S         roll benchmark: seconds of traffic after the roll (default 10)");
+            "  --roll-tail S         roll benchmark: seconds of traffic after the roll (default 10)",
+            "  --clusters N,M        footprint benchmark: KafkaClusters per run (default 1,20)",
+            "  --idle S              footprint benchmark: seconds of the idle period (default 30)",
+            "  --launcher PATH       footprint benchmark: the kafka-ha launcher (default image/kafka-ha)",
+            "  --crd PATH            footprint benchmark: the KafkaCluster CRD (default charts/kafka-ha/crds/...)",
+            "  --soak-minutes M      soak benchmark: how long it runs (default 30)",
+            "  --soak-rate R         soak benchmark: records/s of the verified traffic (default 1000)",
+            "  --cpu-threads N       soak benchmark: busy-loop threads (default: the number of CPUs)");
 
     static BenchOptions parse(String[] args) {
         int rounds = 3;
@@ -69,6 +88,15 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
         boolean roll = false;
         int rollRate = 200;
         int rollTail = 10;
+        boolean footprint = false;
+        List<Integer> clusterCounts = List.of(1, 20);
+        int idle = 30;
+        Path launcher = Path.of("image/kafka-ha");
+        Path crd = Path.of("charts/kafka-ha/crds/kafkaclusters.kafkaha.io-v1.yml");
+        boolean soak = false;
+        int soakMinutes = 30;
+        int soakRate = 1000;
+        int cpuThreads = Runtime.getRuntime().availableProcessors();
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -93,12 +121,27 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
                 case "--ha-port-base" -> haPort = positive(option, value);
                 case "--baseline-port-base" -> baselinePort = positive(option, value);
                 case "--start-timeout" -> timeout = positive(option, value);
-                case "--bench" -> roll = switch (value) {
-                    case "roll" -> true;
-                    case "start-produce" -> false;
-                    default -> throw new UsageException("--bench takes 'start-produce' or 'roll', not '" + value
-                            + "'");
-                };
+                case "--bench" -> {
+                    if (!List.of("start-produce", "roll", "footprint", "soak").contains(value)) {
+                        throw new UsageException("--bench takes 'start-produce', 'roll', 'footprint' or 'soak', not '"
+                                + value + "'");
+                    }
+                    roll = value.equals("roll");
+                    footprint = value.equals("footprint");
+                    soak = value.equals("soak");
+                }
+                case "--clusters" -> {
+                    clusterCounts = new ArrayList<>();
+                    for (String count : value.split(",")) {
+                        clusterCounts.add(positive(option, count.strip()));
+                    }
+                }
+                case "--idle" -> idle = positive(option, value);
+                case "--launcher" -> launcher = Path.of(value);
+                case "--crd" -> crd = Path.of(value);
+                case "--soak-minutes" -> soakMinutes = positive(option, value);
+                case "--soak-rate" -> soakRate = positive(option, value);
+                case "--cpu-threads" -> cpuThreads = atLeastZero(option, value);
                 case "--roll-rate" -> rollRate = positive(option, value);
                 case "--roll-tail" -> rollTail = atLeastZero(option, value);
                 default -> throw new UsageException("unknown option " + option);
@@ -111,7 +154,9 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
         return new BenchOptions(rounds, records, warmup, valueBytes, partitions, retries,
                 jar.toAbsolutePath().normalize(), kafkaHome.toAbsolutePath().normalize(),
                 workDir.toAbsolutePath().normalize(), results.toAbsolutePath().normalize(), haPort, baselinePort,
-                Duration.ofSeconds(timeout), roll, rollRate, Duration.ofSeconds(rollTail));
+                Duration.ofSeconds(timeout), roll, rollRate, Duration.ofSeconds(rollTail), footprint,
+                List.copyOf(clusterCounts), Duration.ofSeconds(idle), launcher.toAbsolutePath().normalize(),
+                crd.toAbsolutePath().normalize(), soak, Duration.ofMinutes(soakMinutes), soakRate, cpuThreads);
     }
 
     private static int positive(String option, String value) {

@@ -142,6 +142,16 @@ final class KafkaHaCluster implements BenchCluster {
         return Files.exists(pidFile) ? recorded(pidFile) : Optional.empty();
     }
 
+    /** Where each node's directory (pid file, {@code node.log}) is, while the cluster exists. */
+    Path nodesDir() {
+        return clusterDir().resolve("nodes");
+    }
+
+    /** How many of the cluster's nodes have a live process. */
+    int nodeProcessCount() {
+        return nodeProcesses().size();
+    }
+
     private Path clusterDir() {
         return home.resolve("clusters").resolve(NAME);
     }

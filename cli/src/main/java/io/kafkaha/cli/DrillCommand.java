@@ -138,7 +138,7 @@ public class DrillCommand implements Callable<Integer> {
         }
         if (pauseSeconds <= 0) {
             throw new UserError("--pause-seconds must be 1 or more, got " + pauseSeconds
-                    + "; e.g. --pause-seconds 20 (beyond Kafka's 9 s session timeout)");
+                    + "; e.g. --pause-seconds 20 (beyond the broker session timeout, 6 s by default)");
         }
         if (recoverTimeoutSeconds < 10) {
             throw new UserError("--recover-timeout must be 10 seconds or more, got " + recoverTimeoutSeconds

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** The brokers: one StatefulSet {@code <name>-broker}, a volume per broker (persistent unless ephemeral). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"replicas", "storage", "resources", "config"})
+@JsonPropertyOrder({"replicas", "rebalanceOnScaleUp", "storage", "resources", "config"})
 public class BrokersSpec extends NodesSpec {
     public static final String DEFAULT_STORAGE_SIZE = "10Gi";
 
@@ -20,6 +20,13 @@ public class BrokersSpec extends NodesSpec {
     @Default("3")
     @Min(1)
     private Integer replicas;
+
+    @JsonPropertyDescription("When replicas is raised, move a share of the existing partitions (replicas and"
+            + " preferred leaders) onto the new brokers, throttled, so they carry load at once. Set false to leave"
+            + " existing partitions where they are (new topics still use the new brokers). Lowering replicas always"
+            + " moves the partitions off the brokers that go.")
+    @Default("true")
+    private Boolean rebalanceOnScaleUp;
 
     @JsonPropertyDescription("Each broker's volume for its log (the data). Defaults to a 10Gi persistent volume"
             + " of the cluster's default storage class; ephemeral: true keeps it in the pod instead (test clusters).")
@@ -54,6 +61,19 @@ public class BrokersSpec extends NodesSpec {
 
     public void setReplicas(Integer replicas) {
         this.replicas = replicas;
+    }
+
+    public Boolean getRebalanceOnScaleUp() {
+        return rebalanceOnScaleUp;
+    }
+
+    public void setRebalanceOnScaleUp(Boolean rebalanceOnScaleUp) {
+        this.rebalanceOnScaleUp = rebalanceOnScaleUp;
+    }
+
+    /** {@link #getRebalanceOnScaleUp()}, true unless set false. */
+    public boolean effectiveRebalanceOnScaleUp() {
+        return rebalanceOnScaleUp == null || rebalanceOnScaleUp;
     }
 
     @Override

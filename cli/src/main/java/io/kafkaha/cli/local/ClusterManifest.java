@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
  *
  * @param spec    name, replicas and config overrides of both roles
  * @param version {@code spec.version} (or its default)
+ * @param rebalanceOnScaleUp {@code spec.brokers.rebalanceOnScaleUp}: spread partitions onto brokers added
  */
-public record ClusterManifest(ClusterSpec spec, String version) {
+public record ClusterManifest(ClusterSpec spec, String version, boolean rebalanceOnScaleUp) {
     private static final String API_VERSION = KafkaCluster.GROUP + "/" + KafkaCluster.VERSION;
     private static final KubernetesSerialization YAML = new KubernetesSerialization();
 
@@ -64,7 +65,8 @@ public record ClusterManifest(ClusterSpec spec, String version) {
             throw new UserError(source + " is refused; fix these fields:\n  " + validated.problems().stream()
                     .map(SpecProblem::toString).collect(Collectors.joining("\n  ")));
         }
-        return new ClusterManifest(validated.clusterSpec(), cluster.specOrDefaults().effectiveVersion());
+        return new ClusterManifest(validated.clusterSpec(), cluster.specOrDefaults().effectiveVersion(),
+                cluster.specOrDefaults().effectiveBrokers().effectiveRebalanceOnScaleUp());
     }
 
     private static String rootMessage(Throwable e) {

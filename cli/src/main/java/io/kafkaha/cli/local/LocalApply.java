@@ -2,6 +2,7 @@ package io.kafkaha.cli.local;
 
 import io.kafkaha.cli.UserError;
 import io.kafkaha.core.kafka.ClusterHealth;
+import io.kafkaha.core.kafka.MoveSettings;
 import io.kafkaha.core.render.LocalAddressing;
 import io.kafkaha.core.render.NodePlan;
 import io.kafkaha.core.spec.ClusterSpec;
@@ -21,8 +22,8 @@ import org.apache.kafka.common.Uuid;
  * {@code local up -f cluster.yaml}: the local runtime applies a KafkaCluster manifest as the operator would.
  * The first time it creates and starts the cluster; on an existing cluster it saves the new spec, writes the
  * new config, starts the nodes that are stopped and rolls the running ones that are out of date through
- * {@link LocalRoll}. Changes the local runtime cannot make (name, node counts, ports) are refused before anything
- * is written.
+ * {@link LocalRoll}. A new broker count is applied first, by {@link LocalBrokerScaling} (as {@code local scale}).
+ * Changes the local runtime cannot make (name, controller count, ports) are refused before anything is written.
  */
 final class LocalApply {
     private final ClusterSelection selection;
@@ -57,7 +58,7 @@ final class LocalApply {
         if (existing.isEmpty()) {
             return create(layout, newState(spec, manifest.version()), kafka);
         }
-        return change(layout, existing.get(), spec, manifest.version(), file, kafka);
+        return change(layout, existing.get(), manifest, file, kafka);
     }
 
     private int create(ClusterLayout layout, LocalClusterState state, KafkaInstallation kafka) {
@@ -76,24 +77,31 @@ final class LocalApply {
         return 0;
     }
 
-    private int change(ClusterLayout layout, LocalClusterState applied, ClusterSpec spec, String version,
-                       Path file, KafkaInstallation kafka) {
+    private int change(ClusterLayout layout, LocalClusterState applied, ClusterManifest manifest, Path file,
+                       KafkaInstallation kafka) {
+        ClusterSpec spec = manifest.spec();
+        String version = manifest.version();
         List<String> refused = unchangeable(layout, applied, spec);
         if (!refused.isEmpty()) {
             throw new UserError("cannot apply " + file + " to cluster '" + applied.name() + "' in " + layout.dir()
                     + "; nothing was changed:\n  " + String.join("\n  ", refused));
         }
-        LocalCluster before = new LocalCluster(layout, applied);
-        if (before.anyRunning()) {
-            LocalMetadataUpgrade.refuseDowngrade(before, version);
+        LocalCluster unscaled = new LocalCluster(layout, applied);
+        if (unscaled.anyRunning()) {
+            LocalMetadataUpgrade.refuseDowngrade(unscaled, version);
         }
+        // Brokers first, with the config they run now; a config change below then rolls them all.
+        LocalCluster before = spec.brokers().replicas() == applied.brokers() ? unscaled
+                : new LocalBrokerScaling(unscaled, unscaled.kafka(err), out, err).scale(spec.brokers().replicas(),
+                        manifest.rebalanceOnScaleUp(), MoveSettings.defaults().withTimeout(rollTimeout),
+                        readyTimeout);
         // Nodes that ran before fingerprints were kept run what the cluster renders now, not the new spec.
         before.recordUnknownFingerprints();
         List<NodePlan> stopped = before.nodes().stream().filter(node -> !before.isRunning(node)).toList();
         stopped.forEach(before::requirePortsFree);
 
-        LocalClusterState state = applied.withSpec(spec, version);
-        List<String> changes = configChanges(applied.spec(), spec);
+        LocalClusterState state = before.state().withSpec(spec, version);
+        List<String> changes = configChanges(before.state().spec(), spec);
         state.save(layout);
         LocalCluster cluster = new LocalCluster(layout, state);
         cluster.writeConfig();
@@ -139,7 +147,7 @@ final class LocalApply {
                 spec.brokers().replicas(), addressing.hostAddress(), base).withSpec(spec, version);
     }
 
-    /** What an existing local cluster cannot change: its name, node counts (scaling comes later) and ports. */
+    /** What an existing local cluster cannot change: its name, controller count (scaling comes later) and ports. */
     private List<String> unchangeable(ClusterLayout layout, LocalClusterState applied, ClusterSpec spec) {
         List<String> problems = new ArrayList<>();
         if (!applied.name().equals(spec.name())) {
@@ -149,11 +157,16 @@ final class LocalApply {
         for (NodeRole role : NodeRole.values()) {
             int before = applied.spec().role(role).replicas();
             int after = spec.role(role).replicas();
-            if (before != after) {
+            if (role == NodeRole.CONTROLLER && before != after) {
                 problems.add("spec." + role.label() + "s.replicas: cannot change from " + before + " to " + after
                         + " on the local runtime yet (scaling a cluster needs Kafka-aware steps it does not take);"
                         + " set it back to " + before + ", or create a new cluster ('kafka-ha local down --purge')");
             }
+        }
+        int brokers = spec.brokers().replicas();
+        if (brokers != applied.brokers() && brokers > LocalAddressing.PORTS_PER_LISTENER) {
+            problems.add("spec.brokers.replicas: the local runtime runs at most " + LocalAddressing.PORTS_PER_LISTENER
+                    + " brokers; asked for " + brokers);
         }
         if (portBase != null && portBase != applied.basePort()) {
             problems.add("--port-base: the cluster listens on ports from " + applied.basePort() + ", which are"

@@ -54,6 +54,12 @@ public record LocalClusterState(String name, String clusterId, int controllers, 
                 spec.controllers().config(), spec.brokers().config(), version);
     }
 
+    /** The same cluster with another number of brokers (after {@link LocalBrokerScaling} added or removed some). */
+    public LocalClusterState withBrokers(int count) {
+        return new LocalClusterState(name, clusterId, controllers, count, host, basePort, controllerConfig,
+                brokerConfig, version);
+    }
+
     public LocalAddressing addressing() {
         return new LocalAddressing(host, basePort);
     }

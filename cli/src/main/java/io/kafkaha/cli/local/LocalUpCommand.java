@@ -162,6 +162,11 @@ public class LocalUpCommand implements Callable<Integer> {
     }
 
     private void mustMatch(String option, Integer requested, int actual, LocalClusterState state) {
+        if (requested != null && requested != actual && option.equals("--brokers")) {
+            throw new UserError("cluster '" + state.name() + "' has " + actual + " brokers; 'up' starts it as it is."
+                    + " To change the number of brokers, run 'kafka-ha local scale --brokers " + requested
+                    + ClusterSelection.flagsFor(new LocalCluster(selection.layout(), state)) + "'");
+        }
         if (requested != null && requested != actual) {
             throw new UserError("cluster '" + state.name() + "' was created with " + option + " " + actual
                     + "; the local runtime cannot change that on an existing cluster. Start it as it is (omit "

@@ -44,7 +44,7 @@ class FastFencingIT {
         try (KafkaAdmin admin = new KafkaAdmin(cluster.bootstrap())) {
             Map<String, String> fast = verifyWhileKilling(cli, admin, "fence-broker-1", 1, true);
             System.out.println("FastFencingIT: max stall with fast fencing " + fast.get("max-stall-ms") + " ms");
-            // Kafka's session timeout is 9 s; the fast path must beat it clearly.
+            // The session timeout is 6 s (kafka-ha's default); the fast path must beat it clearly.
             assertThat(Double.parseDouble(fast.get("max-stall-ms"))).isLessThan(5_000);
 
             cli.run("local", "start", "fence-broker-1", "--name", NAME).assertOk();
@@ -99,7 +99,7 @@ class FastFencingIT {
         return report;
     }
 
-    /** SIGSTOP for 12 s (beyond the 9 s session timeout): Kafka fences it, but it stays registered. */
+    /** SIGSTOP for 12 s (beyond the 6 s session timeout): Kafka fences it, but it stays registered. */
     private void pausedBrokerIsLeftToKafka(KafkaAdmin admin) throws Exception {
         long pid = Long.parseLong(Files.readString(pidFile("fence-broker-2")).trim().split("\\s+")[0]);
         signal("STOP", pid);

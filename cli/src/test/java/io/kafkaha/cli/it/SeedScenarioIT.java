@@ -110,7 +110,8 @@ class SeedScenarioIT {
 
         Cli.Result reshape = cli.run("local", "up", "--name", "seed", "--brokers", "5");
         assertThat(reshape.exitCode()).isEqualTo(1);
-        assertThat(reshape.err()).contains("was created with --brokers 3");
+        assertThat(reshape.err()).contains("has 3 brokers; 'up' starts it as it is. To change the number of brokers,"
+                + " run 'kafka-ha local scale --brokers 5 --name seed'");
 
         String status = cli.run("local", "status", "--name", "seed").assertOk().out();
         assertThat(status.lines().filter(line -> line.contains("running, "))).hasSize(6);

@@ -15,13 +15,23 @@ import java.util.function.Predicate;
  * @param brokers             registered brokers, fenced ones included, by node id
  * @param partitionStates     every partition's leader, replicas, ISR and effective min ISR
  * @param metadataVersionLevel the finalized {@code metadata.version} feature level, -1 when not known
+ * @param observers           the quorum's observers (brokers, and controllers not yet voters), with their lag
  */
 public record ClusterHealth(String clusterId, int quorumLeaderId, int quorumLeaderEpoch, List<Voter> voters,
-                            List<Broker> brokers, List<PartitionState> partitionStates, int metadataVersionLevel) {
+                            List<Broker> brokers, List<PartitionState> partitionStates, int metadataVersionLevel,
+                            List<Observer> observers) {
     public ClusterHealth {
         voters = List.copyOf(voters);
         brokers = List.copyOf(brokers);
         partitionStates = List.copyOf(partitionStates);
+        observers = List.copyOf(observers);
+    }
+
+    /** A view without the quorum's observers. */
+    public ClusterHealth(String clusterId, int quorumLeaderId, int quorumLeaderEpoch, List<Voter> voters,
+                         List<Broker> brokers, List<PartitionState> partitionStates, int metadataVersionLevel) {
+        this(clusterId, quorumLeaderId, quorumLeaderEpoch, voters, brokers, partitionStates, metadataVersionLevel,
+                List.of());
     }
 
     /** A view without the metadata version. */
@@ -36,10 +46,24 @@ public record ClusterHealth(String clusterId, int quorumLeaderId, int quorumLead
      * @param lag      metadata records behind the leader
      * @param caughtUp whether the leader counts it as caught up recently (see {@link ClusterInspector})
      */
-    public record Voter(int nodeId, long lag, boolean caughtUp) {
+    public record Voter(int nodeId, long lag, boolean caughtUp, String directoryId) {
+        public Voter(int nodeId, long lag, boolean caughtUp) {
+            this(nodeId, lag, caughtUp, null);
+        }
+
         public Voter(int nodeId, long lag) {
             this(nodeId, lag, lag == 0);
         }
+    }
+
+    /**
+     * A replica that fetches the metadata log without voting: every broker, and a controller that has started but
+     * is not (or no longer) a voter (KIP-853).
+     *
+     * @param directoryId its metadata directory's id, what adding it as a voter needs; {@code null} if not known
+     * @param caughtUp    whether the leader saw it reach the log end recently, as for voters
+     */
+    public record Observer(int nodeId, String directoryId, long lag, boolean caughtUp) {
     }
 
     /** A registered broker; a fenced one is registered but serves nothing until the controller unfences it. */

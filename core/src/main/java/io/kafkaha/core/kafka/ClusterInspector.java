@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
@@ -63,7 +64,7 @@ public final class ClusterInspector {
         partitions.sort(Comparator.comparing(ClusterHealth.PartitionState::topic)
                 .thenComparingInt(ClusterHealth.PartitionState::partition));
         return new ClusterHealth(clusterId, quorum.leaderId(), (int) quorum.leaderEpoch(), voters, brokers,
-                partitions, metadataVersionLevel());
+                partitions, metadataVersionLevel(), observers(quorum));
     }
 
     private int metadataVersionLevel() throws ExecutionException, InterruptedException {
@@ -84,19 +85,49 @@ public final class ClusterInspector {
      * come from the leader's clock, so no clock of ours is compared with Kafka's.
      */
     static List<ClusterHealth.Voter> voters(QuorumInfo quorum) {
-        Optional<QuorumInfo.ReplicaState> leader = quorum.voters().stream()
-                .filter(v -> v.replicaId() == quorum.leaderId()).findFirst();
-        long leaderEnd = leader.map(QuorumInfo.ReplicaState::logEndOffset).orElse(0L);
-        long leaderTime = leader.flatMap(v -> boxed(v.lastCaughtUpTimestamp())).orElse(-1L);
+        CatchUp catchUp = new CatchUp(quorum);
         return quorum.voters().stream()
                 .sorted(Comparator.comparingInt(QuorumInfo.ReplicaState::replicaId))
-                .map(v -> {
-                    long lag = Math.max(0, leaderEnd - v.logEndOffset());
-                    boolean caughtUp = leader.isPresent() && boxed(v.lastCaughtUpTimestamp())
-                            .map(time -> leaderTime - time <= CAUGHT_UP_WITHIN_MS).orElse(false);
-                    return new ClusterHealth.Voter(v.replicaId(), lag, caughtUp);
-                })
+                .map(v -> new ClusterHealth.Voter(v.replicaId(), catchUp.lag(v), catchUp.caughtUp(v),
+                        directoryId(v)))
                 .toList();
+    }
+
+    /** The observers, judged against the leader as voters are: brokers and controllers that are not voters. */
+    static List<ClusterHealth.Observer> observers(QuorumInfo quorum) {
+        CatchUp catchUp = new CatchUp(quorum);
+        return quorum.observers().stream()
+                .sorted(Comparator.comparingInt(QuorumInfo.ReplicaState::replicaId))
+                .map(o -> new ClusterHealth.Observer(o.replicaId(), directoryId(o), catchUp.lag(o),
+                        catchUp.caughtUp(o)))
+                .toList();
+    }
+
+    private static String directoryId(QuorumInfo.ReplicaState replica) {
+        Uuid id = replica.replicaDirectoryId();
+        return id == null || Uuid.ZERO_UUID.equals(id) ? null : id.toString();
+    }
+
+    /** Lag and catch-up of a replica, measured against the leader's log end and its own catch-up time. */
+    private static final class CatchUp {
+        private final Optional<QuorumInfo.ReplicaState> leader;
+        private final long leaderEnd;
+        private final long leaderTime;
+
+        CatchUp(QuorumInfo quorum) {
+            leader = quorum.voters().stream().filter(v -> v.replicaId() == quorum.leaderId()).findFirst();
+            leaderEnd = leader.map(QuorumInfo.ReplicaState::logEndOffset).orElse(0L);
+            leaderTime = leader.flatMap(v -> boxed(v.lastCaughtUpTimestamp())).orElse(-1L);
+        }
+
+        long lag(QuorumInfo.ReplicaState replica) {
+            return Math.max(0, leaderEnd - replica.logEndOffset());
+        }
+
+        boolean caughtUp(QuorumInfo.ReplicaState replica) {
+            return leader.isPresent() && boxed(replica.lastCaughtUpTimestamp())
+                    .map(time -> leaderTime - time <= CAUGHT_UP_WITHIN_MS).orElse(false);
+        }
     }
 
     private static Optional<Long> boxed(OptionalLong value) {
@@ -121,7 +152,8 @@ public final class ClusterInspector {
         }
     }
 
-    private Map<String, Integer> minInSyncReplicas(Collection<String> topics)
+    /** Each topic's effective {@code min.insync.replicas}. */
+    Map<String, Integer> minInSyncReplicas(Collection<String> topics)
             throws ExecutionException, InterruptedException {
         List<ConfigResource> resources = topics.stream()
                 .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();

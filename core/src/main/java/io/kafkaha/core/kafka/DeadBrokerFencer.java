@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Fast fencing: unregisters a broker that a runtime has seen die ({@link BrokerDeath#certain()}), so the
  * controller removes it from every ISR and moves its leadership at once, instead of waiting for
- * {@code broker.session.timeout.ms} (9 s) while acks=all producers stall. A broker that comes back simply
+ * {@code broker.session.timeout.ms} (6 s as kafka-ha renders it, Kafka's default 9 s) while acks=all producers stall. A broker that comes back simply
  * registers again.
  *
  * <p>Used by both runtimes: the local supervisor on a process exit, the operator on a terminated container.

@@ -16,12 +16,31 @@ public final class ClusterRenderer {
     private ClusterRenderer() {
     }
 
-    /** @throws io.kafkaha.core.spec.InvalidSpecException listing every problem with the spec */
+    /**
+     * A cluster formed with as many controllers as the spec asks for.
+     *
+     * @throws io.kafkaha.core.spec.InvalidSpecException listing every problem with the spec
+     */
     public static RenderedCluster render(ClusterSpec spec, NodeAddressing addressing, String clusterId) {
+        return render(spec, addressing, clusterId, spec.controllers().replicas());
+    }
+
+    /**
+     * @param formationControllers how many controllers the cluster was first formed with: they make the initial
+     *                             quorum every node is formatted with ({@code --initial-controllers}); a
+     *                             controller with a higher ordinal formats without one and joins as an
+     *                             observer, until it is added as a voter (KIP-853)
+     * @throws io.kafkaha.core.spec.InvalidSpecException listing every problem with the spec
+     */
+    public static RenderedCluster render(ClusterSpec spec, NodeAddressing addressing, String clusterId,
+                                         int formationControllers) {
         SpecValidator.validate(spec);
+        if (formationControllers < 1) {
+            throw new IllegalArgumentException("a cluster is formed with at least one controller");
+        }
         Map<String, String> files = new LinkedHashMap<>();
         List<NodePlan> nodes = new ArrayList<>();
-        String initialControllers = InitialControllers.render(clusterId, spec.controllers().replicas(), addressing);
+        String initialControllers = InitialControllers.render(clusterId, formationControllers, addressing);
         for (NodeRole role : NodeRole.values()) {
             files.put(ClusterNaming.roleConfigFile(role), ConfigRenderer.render(spec, role, addressing));
             for (int ordinal = 0; ordinal < spec.role(role).replicas(); ordinal++) {

@@ -11,12 +11,16 @@ import java.util.stream.IntStream;
 /**
  * Renders a role's base {@code server.properties}: what every node of the role shares. The start script appends
  * the node-specific part (node.id, listeners, log.dirs). Later entries win, in this order: kafka-ha's structure,
- * {@link SafeDefaults}, then the user's overrides.
+ * {@link SafeDefaults} (durability, failure detection), then the user's overrides.
  */
 public final class ConfigRenderer {
-    /** Settings the controller applies when it creates a topic; a user's broker value must reach it too. */
-    private static final Set<String> TOPIC_CREATION_KEYS = Set.of(
-            "default.replication.factor", "min.insync.replicas", "num.partitions", "unclean.leader.election.enable");
+    /**
+     * Broker settings the controller applies: to the topics it creates, and the session timeout after which it
+     * fences a silent broker. A user's broker value must reach the controllers too.
+     */
+    private static final Set<String> BROKER_KEYS_CONTROLLERS_APPLY = Set.of(
+            "default.replication.factor", "min.insync.replicas", "num.partitions", "unclean.leader.election.enable",
+            "broker.session.timeout.ms");
 
     private ConfigRenderer() {
     }
@@ -31,9 +35,10 @@ public final class ConfigRenderer {
         }
         config.put("controller.quorum.bootstrap.servers", quorumBootstrap(spec, addressing));
         config.putAll(SafeDefaults.topicDefaults(spec.brokers().replicas()));
+        config.putAll(SafeDefaults.failureDetection());
         if (role == NodeRole.CONTROLLER) {
             spec.brokers().config().forEach((key, value) -> {
-                if (TOPIC_CREATION_KEYS.contains(key)) {
+                if (BROKER_KEYS_CONTROLLERS_APPLY.contains(key)) {
                     config.put(key, value);
                 }
             });

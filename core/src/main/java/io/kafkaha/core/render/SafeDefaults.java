@@ -43,4 +43,33 @@ public final class SafeDefaults {
         config.put("share.coordinator.state.topic.min.isr", String.valueOf(minIsr));
         return config;
     }
+
+    /** How long the controller waits for a broker's heartbeat before it fences the broker (Kafka: 9000). */
+    public static final int BROKER_SESSION_TIMEOUT_MS = 6000;
+    /** How often a broker heartbeats to the controller (Kafka: 2000): six chances per session timeout. */
+    public static final int BROKER_HEARTBEAT_INTERVAL_MS = 1000;
+    /** How long a voter waits for the quorum leader before it starts an election (Kafka's own default). */
+    public static final int QUORUM_FETCH_TIMEOUT_MS = 2000;
+    /** How long an election may take before a candidate starts another one (Kafka's own default). */
+    public static final int QUORUM_ELECTION_TIMEOUT_MS = 1000;
+
+    /**
+     * How fast Kafka notices a broker or controller that stopped answering without exiting (a pause, a frozen VM,
+     * a network partition); an exited process is fenced at once by kafka-ha (DeadBrokerFencer). A paused broker
+     * stalls acks=all producers for about the session timeout: 6 s instead of Kafka's 9 s. The heartbeat goes out
+     * every second, so six must be missed in a row before a live broker is fenced; the soak benchmark
+     * (bench/README.md) saw no false fencing at these values on a 2-core machine under CPU pressure. The quorum's
+     * timeouts stay at Kafka's values, written out so the operator sees them: a controller failover already
+     * costs producers well under a second, and shorter ones would risk needless elections under load. Both roles
+     * get all four: the controllers enforce the session timeout, the brokers send the heartbeats and follow the
+     * quorum.
+     */
+    public static Map<String, String> failureDetection() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("broker.session.timeout.ms", String.valueOf(BROKER_SESSION_TIMEOUT_MS));
+        config.put("broker.heartbeat.interval.ms", String.valueOf(BROKER_HEARTBEAT_INTERVAL_MS));
+        config.put("controller.quorum.fetch.timeout.ms", String.valueOf(QUORUM_FETCH_TIMEOUT_MS));
+        config.put("controller.quorum.election.timeout.ms", String.valueOf(QUORUM_ELECTION_TIMEOUT_MS));
+        return config;
+    }
 }

@@ -7,7 +7,8 @@
 #   KAFKA_HA_ROLE             controller | broker
 #   KAFKA_HA_NODE_ID_OFFSET   node.id = offset + ordinal
 #   KAFKA_HA_CLUSTER_ID       Kafka cluster id used when formatting storage
-#   KAFKA_HA_INITIAL_CONTROLLERS  id@host:port:directory-id,... of the initial quorum (KIP-853)
+#   KAFKA_HA_INITIAL_CONTROLLERS  id@host:port:directory-id,... of the quorum the cluster was formed with
+#                             (KIP-853); a controller not in it joins an existing quorum as an observer
 #   KAFKA_HA_BIND_HOST        interface to listen on; empty means all
 #   KAFKA_HA_ADVERTISED_HOST  name under which other nodes and clients reach this node
 #   KAFKA_HA_CLIENT_PORT, KAFKA_HA_REPLICATION_PORT (brokers), KAFKA_HA_CONTROLLER_PORT (controllers)
@@ -67,8 +68,19 @@ mv "$config.tmp" "$config"
 if [ ! -f "$log_dir/meta.properties" ]; then
     echo "kafka-ha start: formatting $log_dir for node $node_id of cluster $KAFKA_HA_CLUSTER_ID"
     if [ "$role" = controller ]; then
-        "$KAFKA_HOME/bin/kafka-storage.sh" format --ignore-formatted --config "$config" \
-            --cluster-id "$KAFKA_HA_CLUSTER_ID" --initial-controllers "$KAFKA_HA_INITIAL_CONTROLLERS"
+        case ",$KAFKA_HA_INITIAL_CONTROLLERS" in
+            *",$node_id@"*)
+                "$KAFKA_HOME/bin/kafka-storage.sh" format --ignore-formatted --config "$config" \
+                    --cluster-id "$KAFKA_HA_CLUSTER_ID" --initial-controllers "$KAFKA_HA_INITIAL_CONTROLLERS"
+                ;;
+            *)
+                # Not one of the controllers the cluster was formed with: it joins the running quorum as an
+                # observer, and becomes a voter once kafka-ha adds it (Admin addRaftVoter).
+                echo "kafka-ha start: node $node_id joins the existing quorum as an observer"
+                "$KAFKA_HOME/bin/kafka-storage.sh" format --ignore-formatted --config "$config" \
+                    --cluster-id "$KAFKA_HA_CLUSTER_ID" --no-initial-controllers
+                ;;
+        esac
     else
         "$KAFKA_HOME/bin/kafka-storage.sh" format --ignore-formatted --config "$config" \
             --cluster-id "$KAFKA_HA_CLUSTER_ID"

@@ -61,6 +61,32 @@ class ConfigRendererTest {
     }
 
     @Test
+    void failureDetectionIsTunedOnBothRoles() throws IOException {
+        ClusterSpec spec = ClusterSpec.seed("kafka");
+        for (NodeRole role : NodeRole.values()) {
+            // Chosen by measurement (bench/README.md): a paused broker stalls producers 6 s, not Kafka's 9 s.
+            assertThat(parse(ConfigRenderer.render(spec, role, ADDRESSING)))
+                    .containsEntry("broker.session.timeout.ms", "6000")
+                    .containsEntry("broker.heartbeat.interval.ms", "1000")
+                    .containsEntry("controller.quorum.fetch.timeout.ms", "2000")
+                    .containsEntry("controller.quorum.election.timeout.ms", "1000");
+        }
+    }
+
+    @Test
+    void aUsersSessionTimeoutWinsAndReachesTheControllersThatEnforceIt() throws IOException {
+        ClusterSpec spec = new ClusterSpec("kafka", RoleSpec.of(3), new RoleSpec(3,
+                Map.of("broker.session.timeout.ms", "12000", "broker.heartbeat.interval.ms", "3000")));
+        Properties broker = parse(ConfigRenderer.render(spec, NodeRole.BROKER, ADDRESSING));
+        Properties controller = parse(ConfigRenderer.render(spec, NodeRole.CONTROLLER, ADDRESSING));
+        assertThat(broker).containsEntry("broker.session.timeout.ms", "12000")
+                .containsEntry("broker.heartbeat.interval.ms", "3000");
+        // The controller fences a silent broker, so it must use the user's timeout; the heartbeat is the broker's.
+        assertThat(controller).containsEntry("broker.session.timeout.ms", "12000")
+                .containsEntry("broker.heartbeat.interval.ms", "1000");
+    }
+
+    @Test
     void valuesAreEscapedSoPropertiesReadsThemBack() throws IOException {
         ClusterSpec spec = new ClusterSpec("kafka", RoleSpec.of(1),
                 new RoleSpec(1, Map.of("ssl.keystore.location", "C:\\keys\\store")));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafkaha.core.spec.ClusterSpec;
 import io.kafkaha.core.spec.NodeRole;
+import io.kafkaha.core.spec.RoleSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,23 @@ class StartScriptTest {
                 .containsEntry("advertised.listeners", "CONTROLLER://127.0.0.1:9293");
         assertThat(Files.readString(data(controller).resolve("format-calls")))
                 .contains("--initial-controllers " + controller.env().get(StartScript.INITIAL_CONTROLLERS));
+    }
+
+    @Test
+    void aControllerBeyondTheFormationJoinsAsAnObserver() throws Exception {
+        RenderedCluster grown = ClusterRenderer.render(new ClusterSpec("kafka", RoleSpec.of(5), RoleSpec.of(3)),
+                LocalAddressing.loopback(9092), CLUSTER_ID, 3);
+        NodePlan formed = grown.nodes(NodeRole.CONTROLLER).get(2);
+        NodePlan added = grown.nodes(NodeRole.CONTROLLER).get(3);
+        assertThat(added.env().get(StartScript.INITIAL_CONTROLLERS))
+                .isEqualTo(cluster.nodes(NodeRole.CONTROLLER).get(0).env().get(StartScript.INITIAL_CONTROLLERS));
+        Result result = run(added);
+        assertThat(result.exitCode).isZero();
+        assertThat(result.output).contains("node 1003 joins the existing quorum as an observer");
+        assertThat(Files.readString(data(added).resolve("format-calls")))
+                .contains("--no-initial-controllers").doesNotContain("--initial-controllers");
+        assertThat(run(formed).exitCode).isZero();
+        assertThat(Files.readString(data(formed).resolve("format-calls"))).contains("--initial-controllers 1000@");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.kafkaha.operator.reconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.kafkaha.operator.runtime.ReconcileTimes;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -12,6 +13,15 @@ import java.util.function.Consumer;
  * for the status; {@code overrides} lets tests adapt the configuration (e.g. a mock API server without SSA).
  */
 public final class KafkaHaOperator {
+    /**
+     * Clusters reconciled at once. JOSDK's default of 50 threads each stays alive once started; the clusters'
+     * work is mostly waiting on the API server, so a few threads serve dozens of clusters (bench/README.md,
+     * footprint benchmark). In a pod a reconciliation may also wait on Kafka's Admin API, hence not fewer.
+     */
+    static final int RECONCILIATION_THREADS = 8;
+    /** Owned objects applied at once, across clusters: JOSDK's default is 50 as well. */
+    static final int WORKFLOW_THREADS = 8;
+
     private KafkaHaOperator() {
     }
 
@@ -30,7 +40,10 @@ public final class KafkaHaOperator {
     public static Operator create(KubernetesClient client, Set<String> namespaces, KafkaClusterReconciler reconciler,
                                   Consumer<ConfigurationServiceOverrider> overrides) {
         Operator operator = new Operator(configuration -> {
-            configuration.withKubernetesClient(client).withCloseClientOnStop(false);
+            configuration.withKubernetesClient(client).withCloseClientOnStop(false)
+                    .withMetrics(new ReconcileTimes())
+                    .withConcurrentReconciliationThreads(RECONCILIATION_THREADS)
+                    .withConcurrentWorkflowExecutorThreads(WORKFLOW_THREADS);
             overrides.accept(configuration);
         });
         operator.register(reconciler, controller -> {
