@@ -21,10 +21,10 @@ public class BrokersSpec extends NodesSpec {
     @Min(1)
     private Integer replicas;
 
-    @JsonPropertyDescription("When replicas is raised, move a share of the existing partitions (replicas and"
-            + " preferred leaders) onto the new brokers, throttled, so they carry load at once. Set false to leave"
-            + " existing partitions where they are (new topics still use the new brokers). Lowering replicas always"
-            + " moves the partitions off the brokers that go.")
+    @JsonPropertyDescription("When replicas is raised, spread existing partitions (replicas and preferred"
+            + " leaders) onto the new brokers, throttled, so they carry load at once; false leaves existing partitions"
+            + " where they are (new topics use every broker either way). Honoured by the local runtime; the operator"
+            + " does not move partitions yet.")
     @Default("true")
     private Boolean rebalanceOnScaleUp;
 

@@ -219,8 +219,8 @@ class KafkaClusterSpecsTest {
                         + " name or remove it",
                 "spec.verison: unknown field; spec has version, image, controllers, brokers and template; correct the"
                         + " name or remove it",
-                "spec.brokers.replica: unknown field; spec.brokers has replicas, storage, resources and config; correct"
-                        + " the name or remove it",
+                "spec.brokers.replica: unknown field; spec.brokers has replicas, rebalanceOnScaleUp, storage,"
+                        + " resources and config; correct the name or remove it",
                 "spec.brokers.storage.class: unknown field; spec.brokers.storage has size, storageClassName,"
                         + " ephemeral and deleteClaimsWithCluster; correct"
                         + " the name or remove it",

@@ -49,10 +49,15 @@ public class LocalScaleCommand implements Callable<Integer> {
         }
         LocalCluster cluster = selection.open();
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        new LocalBrokerScaling(cluster, cluster.kafka(spec.commandLine().getErr()), spec.commandLine().getOut(),
-                spec.commandLine().getErr())
+        LocalCluster scaled = new LocalBrokerScaling(cluster, cluster.kafka(spec.commandLine().getErr()),
+                spec.commandLine().getOut(), spec.commandLine().getErr())
                 .scale(brokers, !noRebalance, MoveSettings.defaults().withThrottle(throttle).withTimeout(timeout),
                         timeout);
+        if (scaled.nodes().stream().anyMatch(node -> scaled.pendingRestart(node).isPresent())) {
+            // Topic defaults follow the broker count below 3 (replication factor, min ISR).
+            spec.commandLine().getOut().println("The config of the running nodes changed with the broker count;"
+                    + " 'kafka-ha local roll" + ClusterSelection.flagsFor(scaled) + "' applies it.");
+        }
         return 0;
     }
 }

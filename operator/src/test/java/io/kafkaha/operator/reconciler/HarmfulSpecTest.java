@@ -106,7 +106,7 @@ class HarmfulSpecTest {
         refusedThenRecovers(unknown,
                 "spec.foo: unknown field; spec has version, image, controllers, brokers and template; correct the"
                         + " name or remove it; spec.brokers.replicaz: unknown field; spec.brokers has replicas,"
-                        + " storage, resources and config; correct the name or remove it", before);
+                        + " rebalanceOnScaleUp, storage, resources and config; correct the name or remove it", before);
     }
 
     @Test
