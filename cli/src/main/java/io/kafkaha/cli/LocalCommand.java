@@ -5,6 +5,7 @@ import io.kafkaha.cli.local.LocalDownCommand;
 import io.kafkaha.cli.local.LocalLogsCommand;
 import io.kafkaha.cli.local.LocalNodeCommands;
 import io.kafkaha.cli.local.LocalRollCommand;
+import io.kafkaha.cli.local.LocalScaleCommand;
 import io.kafkaha.cli.local.LocalStatusCommand;
 import io.kafkaha.cli.local.LocalSuperviseCommand;
 import io.kafkaha.cli.local.LocalUpCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             LocalNodeCommands.Stop.class,
             LocalNodeCommands.Start.class,
             LocalRollCommand.class,
+            LocalScaleCommand.class,
             LocalDownCommand.class,
             LocalSuperviseCommand.class
         })

@@ -83,10 +83,21 @@ final class LocalApply {
             throw new UserError("cannot apply " + file + " to cluster '" + applied.name() + "' in " + layout.dir()
                     + "; nothing was changed:\n  " + String.join("\n  ", refused));
         }
-        LocalCluster before = new LocalCluster(layout, applied);
-        if (before.anyRunning()) {
-            LocalMetadataUpgrade.refuseDowngrade(before, version);
+        LocalCluster current = new LocalCluster(layout, applied);
+        if (current.anyRunning()) {
+            LocalMetadataUpgrade.refuseDowngrade(current, version);
         }
+        if (spec.controllers().replicas() != applied.controllers()) {
+            if (!current.anyRunning()) {
+                throw new UserError("cannot change the number of controllers of cluster '" + applied.name()
+                        + "' while it is stopped: the quorum changes through running controllers; start it with"
+                        + " 'kafka-ha local up -f' and the file it runs now, then apply this one");
+            }
+            // The quorum first: the roll below then sees every controller as a voter.
+            applied = new LocalQuorumScaling(layout, kafka, out).scale(applied, spec.controllers().replicas(),
+                    rollTimeout);
+        }
+        LocalCluster before = new LocalCluster(layout, applied);
         // Nodes that ran before fingerprints were kept run what the cluster renders now, not the new spec.
         before.recordUnknownFingerprints();
         List<NodePlan> stopped = before.nodes().stream().filter(node -> !before.isRunning(node)).toList();
@@ -139,14 +150,15 @@ final class LocalApply {
                 spec.brokers().replicas(), addressing.hostAddress(), base).withSpec(spec, version);
     }
 
-    /** What an existing local cluster cannot change: its name, node counts (scaling comes later) and ports. */
+    /** What an existing local cluster cannot change: its name, broker count (scaling comes later) and ports. */
     private List<String> unchangeable(ClusterLayout layout, LocalClusterState applied, ClusterSpec spec) {
         List<String> problems = new ArrayList<>();
         if (!applied.name().equals(spec.name())) {
             problems.add("metadata.name: " + layout.dir() + " holds cluster '" + applied.name() + "', which cannot"
                     + " be renamed; set metadata.name: " + applied.name() + ", or use another --dir for a new cluster");
         }
-        for (NodeRole role : NodeRole.values()) {
+        for (NodeRole role : List.of(NodeRole.BROKER)) {
+            // Controllers scale through the dynamic quorum (LocalQuorumScaling).
             int before = applied.spec().role(role).replicas();
             int after = spec.role(role).replicas();
             if (before != after) {

@@ -54,6 +54,12 @@ public record LocalClusterState(String name, String clusterId, int controllers, 
                 spec.controllers().config(), spec.brokers().config(), version);
     }
 
+    /** The same cluster with another number of controllers (see {@link LocalQuorumScaling}). */
+    public LocalClusterState withControllers(int count) {
+        return new LocalClusterState(name, clusterId, count, brokers, host, basePort, controllerConfig, brokerConfig,
+                version);
+    }
+
     public LocalAddressing addressing() {
         return new LocalAddressing(host, basePort);
     }
