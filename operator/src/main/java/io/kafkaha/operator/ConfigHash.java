@@ -2,6 +2,7 @@ package io.kafkaha.operator;
 
 import io.kafkaha.core.render.ClusterNaming;
 import io.kafkaha.core.render.RenderedCluster;
+import io.kafkaha.core.render.StartOnlySettings;
 import io.kafkaha.core.render.StartScript;
 import io.kafkaha.core.spec.NodeRole;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,10 @@ public final class ConfigHash {
     private ConfigHash() {
     }
 
+    /** Start-only settings ({@link StartOnlySettings}) are left out: changing the controller count rolls nothing. */
     public static String forRole(RenderedCluster rendered, NodeRole role) {
-        return digest(ClusterNaming.roleConfigFile(role), rendered.configFile(role));
+        return digest(ClusterNaming.roleConfigFile(role),
+                StartOnlySettings.withoutStartOnly(rendered.configFile(role)));
     }
 
     public static String forStartScript(RenderedCluster rendered) {

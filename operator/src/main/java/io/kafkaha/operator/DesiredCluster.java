@@ -6,6 +6,9 @@ import io.kafkaha.api.v1beta1.KafkaClusterSpecs;
 import io.kafkaha.core.render.ClusterRenderer;
 import io.kafkaha.core.render.KubernetesAddressing;
 import io.kafkaha.core.render.RenderedCluster;
+import io.kafkaha.core.spec.ClusterSpec;
+import io.kafkaha.core.spec.NodeRole;
+import io.kafkaha.core.spec.RoleSpec;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,6 +19,8 @@ import java.util.Objects;
  * @param name      the KafkaCluster's {@code metadata.name}, the prefix of every object's name
  * @param namespace where the cluster and all its objects live
  * @param spec      the user's spec as written (read through its {@code effective*} helpers, never modified)
+ * @param rendered  the rendering, with as many nodes of each role as its StatefulSet is to have now (controllers
+ *                  may differ from the spec while the quorum changes)
  * @param restartToken the KafkaCluster's {@value PodFingerprint#RESTART_REQUEST} annotation, "" without one: a
  *                     new value restarts every node
  */
@@ -37,12 +42,25 @@ public record DesiredCluster(String name, String namespace, KafkaClusterSpec spe
      *     problems as {@link io.kafkaha.api.v1beta1.SpecProblem}s)
      */
     public static DesiredCluster of(KafkaCluster cluster, String clusterId) {
+        int controllers = cluster.specOrDefaults().nodes(NodeRole.CONTROLLER).effectiveReplicas();
+        return of(cluster, clusterId, controllers, controllers);
+    }
+
+    /**
+     * Renders {@code cluster} with {@code controllersNow} controller pods, its count while the quorum moves
+     * towards the spec's one voter at a time ({@code io.kafkaha.operator.quorum.QuorumTurn}).
+     *
+     * @param formation how many controllers the cluster was formed with: its initial quorum
+     */
+    public static DesiredCluster of(KafkaCluster cluster, String clusterId, int formation, int controllersNow) {
         String name = cluster.getMetadata().getName();
         String namespace = Objects.requireNonNull(cluster.getMetadata().getNamespace(),
                 () -> "KafkaCluster " + name + " has no namespace");
         KubernetesAddressing addressing = new KubernetesAddressing(name, namespace);
-        RenderedCluster rendered = ClusterRenderer.render(KafkaClusterSpecs.validate(cluster).clusterSpec(),
-                addressing, clusterId);
+        ClusterSpec spec = KafkaClusterSpecs.validate(cluster).clusterSpec();
+        ClusterSpec now = new ClusterSpec(spec.name(), new RoleSpec(controllersNow, spec.controllers().config()),
+                spec.brokers());
+        RenderedCluster rendered = ClusterRenderer.render(now, addressing, clusterId, formation);
         Map<String, String> annotations = cluster.getMetadata().getAnnotations();
         String restartToken = annotations == null ? "" : annotations.getOrDefault(PodFingerprint.RESTART_REQUEST, "");
         return new DesiredCluster(name, namespace, cluster.specOrDefaults(), addressing, rendered, restartToken);

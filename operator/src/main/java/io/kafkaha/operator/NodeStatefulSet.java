@@ -57,7 +57,8 @@ public final class NodeStatefulSet {
                     .withLabels(Labels.forRole(cluster.name(), role))
                 .endMetadata()
                 .withNewSpec()
-                    .withReplicas(nodes.effectiveReplicas())
+                    // What was rendered: controllers follow the quorum's changes one at a time (QuorumTurn).
+                    .withReplicas(cluster.rendered().nodes(role).size())
                     .withServiceName(ResourceNames.headlessService(cluster.name(), role))
                     .withPodManagementPolicy("Parallel")
                     .withNewUpdateStrategy().withType("OnDelete").endUpdateStrategy()

@@ -137,20 +137,11 @@ public final class KafkaClusterSpecs {
     }
 
     /**
-     * Scaling the StatefulSets alone is safe only for adding brokers. A KRaft voter must be added or removed through
-     * the quorum one at a time (KIP-853), or the quorum can lose its majority; a removed broker's partitions must be
-     * moved first, or they lose replicas.
+     * Scaling the StatefulSets alone is safe only for adding brokers; a removed broker's partitions must be moved
+     * first, or they lose replicas. KRaft controllers scale through the quorum, one voter at a time (KIP-853).
      */
     private static void checkScaling(KafkaClusterSpec applied, KafkaClusterSpec desired, List<SpecProblem> problems) {
-        int controllersBefore = applied.nodes(NodeRole.CONTROLLER).effectiveReplicas();
-        int controllersAfter = desired.nodes(NodeRole.CONTROLLER).effectiveReplicas();
-        if (controllersAfter != controllersBefore) {
-            problems.add(new SpecProblem(path(NodeRole.CONTROLLER, "replicas"), "cannot change from "
-                    + controllersBefore + " to " + controllersAfter + " on a live cluster yet: KRaft controllers"
-                    + " must join or leave the quorum one at a time (kafka-metadata-quorum add-controller /"
-                    + " remove-controller), which kafka-ha does not do yet, and removing their pods without it can"
-                    + " cost the quorum its majority; set it back to " + controllersBefore));
-        }
+        // Controllers may change: the operator moves the quorum one voter at a time (QuorumTurn, KIP-853).
         int brokersBefore = applied.nodes(NodeRole.BROKER).effectiveReplicas();
         int brokersAfter = desired.nodes(NodeRole.BROKER).effectiveReplicas();
         if (brokersAfter < brokersBefore && brokersAfter >= 1) {

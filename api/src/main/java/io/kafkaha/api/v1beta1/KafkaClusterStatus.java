@@ -33,6 +33,8 @@ public class KafkaClusterStatus {
     /** Condition type: a rolling restart is under way (True) or every pod runs the current spec (False). */
     public static final String ROLLING = "Rolling";
     /** Condition type: the applied spec has settings that work but risk data or availability (True), or none. */
+    /** Whether the KRaft voters are the controllers the spec asks for, or what the change to them is doing. */
+    public static final String CONTROLLER_QUORUM = "ControllerQuorum";
     public static final String WARNINGS = "Warnings";
 
     @JsonPropertyDescription("Latest observations of the cluster's state. Ready is True when every desired"

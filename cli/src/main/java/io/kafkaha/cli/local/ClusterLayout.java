@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * survive {@code down} and {@code up} and are deleted only by {@code down --purge}.
  * <pre>
  * DIR/cluster.properties          what the cluster is (see {@link LocalClusterState})
+ * DIR/controllers.formation       the controller count it was formed with, once it changed ({@link ControllerFormation})
  * DIR/config/                     rendered role configs + start-kafka.sh (the pods' ConfigMap)
  * DIR/nodes/NODE/data/            the node's "persistent volume"
  * DIR/nodes/NODE/work/            effective server.properties (the pod's scratch volume)
@@ -25,6 +26,10 @@ public record ClusterLayout(Path dir) {
 
     public Path stateFile() {
         return dir.resolve("cluster.properties");
+    }
+
+    public Path formationFile() {
+        return dir.resolve("controllers.formation");
     }
 
     public Path configDir() {

@@ -3,11 +3,11 @@ package io.kafkaha.cli.local;
 import io.kafkaha.core.plan.NodeFingerprint;
 import io.kafkaha.core.render.NodePlan;
 import io.kafkaha.core.render.RenderedCluster;
+import io.kafkaha.core.render.StartOnlySettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.TreeMap;
 
 /**
  * What a local node should run, as a {@link NodeFingerprint}: digests of its role's rendered
@@ -23,7 +23,9 @@ final class DesiredFingerprint {
      * @param restartToken the last restart asked for this node ({@link NodeFingerprints#NO_REQUEST} if none)
      */
     static NodeFingerprint of(RenderedCluster rendered, NodePlan node, String version, String restartToken) {
-        String config = rendered.configFile(node.role()) + "\n# env\n" + new TreeMap<>(node.env());
+        // Start-only settings change with the controller count; a scaled cluster must not restart every node.
+        String config = StartOnlySettings.withoutStartOnly(rendered.configFile(node.role())) + "\n# env\n"
+                + StartOnlySettings.withoutStartOnly(node.env());
         return new NodeFingerprint(version, null, digest(config), digest(rendered.startScript()), null,
                 restartToken);
     }

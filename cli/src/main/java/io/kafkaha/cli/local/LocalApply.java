@@ -86,11 +86,22 @@ final class LocalApply {
             throw new UserError("cannot apply " + file + " to cluster '" + applied.name() + "' in " + layout.dir()
                     + "; nothing was changed:\n  " + String.join("\n  ", refused));
         }
-        LocalCluster unscaled = new LocalCluster(layout, applied);
-        if (unscaled.anyRunning()) {
-            LocalMetadataUpgrade.refuseDowngrade(unscaled, version);
+        LocalCluster current = new LocalCluster(layout, applied);
+        if (current.anyRunning()) {
+            LocalMetadataUpgrade.refuseDowngrade(current, version);
         }
-        // Brokers first, with the config they run now; a config change below then rolls them all.
+        if (spec.controllers().replicas() != applied.controllers()) {
+            if (!current.anyRunning()) {
+                throw new UserError("cannot change the number of controllers of cluster '" + applied.name()
+                        + "' while it is stopped: the quorum changes through running controllers; start it with"
+                        + " 'kafka-ha local up -f' and the file it runs now, then apply this one");
+            }
+            // The quorum first: the roll below then sees every controller as a voter.
+            applied = new LocalQuorumScaling(layout, kafka, out).scale(applied, spec.controllers().replicas(),
+                    rollTimeout);
+        }
+        LocalCluster unscaled = new LocalCluster(layout, applied);
+        // Brokers next, with the config they run now; a config change below then rolls them all.
         LocalCluster before = spec.brokers().replicas() == applied.brokers() ? unscaled
                 : new LocalBrokerScaling(unscaled, unscaled.kafka(err), out, err).scale(spec.brokers().replicas(),
                         manifest.rebalanceOnScaleUp(), MoveSettings.defaults().withTimeout(rollTimeout),
@@ -147,21 +158,12 @@ final class LocalApply {
                 spec.brokers().replicas(), addressing.hostAddress(), base).withSpec(spec, version);
     }
 
-    /** What an existing local cluster cannot change: its name, controller count (scaling comes later) and ports. */
+    /** What an existing local cluster cannot change: its name and ports; counts change by scaling, within limits. */
     private List<String> unchangeable(ClusterLayout layout, LocalClusterState applied, ClusterSpec spec) {
         List<String> problems = new ArrayList<>();
         if (!applied.name().equals(spec.name())) {
             problems.add("metadata.name: " + layout.dir() + " holds cluster '" + applied.name() + "', which cannot"
                     + " be renamed; set metadata.name: " + applied.name() + ", or use another --dir for a new cluster");
-        }
-        for (NodeRole role : NodeRole.values()) {
-            int before = applied.spec().role(role).replicas();
-            int after = spec.role(role).replicas();
-            if (role == NodeRole.CONTROLLER && before != after) {
-                problems.add("spec." + role.label() + "s.replicas: cannot change from " + before + " to " + after
-                        + " on the local runtime yet (scaling a cluster needs Kafka-aware steps it does not take);"
-                        + " set it back to " + before + ", or create a new cluster ('kafka-ha local down --purge')");
-            }
         }
         int brokers = spec.brokers().replicas();
         if (brokers != applied.brokers() && brokers > LocalAddressing.PORTS_PER_LISTENER) {

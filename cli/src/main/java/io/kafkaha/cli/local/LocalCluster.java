@@ -41,7 +41,8 @@ public final class LocalCluster {
     public LocalCluster(ClusterLayout layout, LocalClusterState state) {
         this.layout = layout;
         this.state = state;
-        this.rendered = ClusterRenderer.render(state.spec(), state.addressing(), state.clusterId());
+        this.rendered = ClusterRenderer.render(state.spec(), state.addressing(), state.clusterId(),
+                ControllerFormation.read(layout, state.controllers()));
     }
 
     /** The cluster in {@code dir}; a clear error if there is none. */
@@ -80,6 +81,10 @@ public final class LocalCluster {
 
     public List<NodePlan> nodes() {
         return rendered.nodes();
+    }
+
+    public List<NodePlan> nodes(NodeRole role) {
+        return rendered.nodes(role);
     }
 
     public NodePlan node(String name) {

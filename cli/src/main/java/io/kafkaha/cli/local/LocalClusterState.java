@@ -60,6 +60,12 @@ public record LocalClusterState(String name, String clusterId, int controllers, 
                 brokerConfig, version);
     }
 
+    /** The same cluster with another number of controllers (see {@link LocalQuorumScaling}). */
+    public LocalClusterState withControllers(int count) {
+        return new LocalClusterState(name, clusterId, count, brokers, host, basePort, controllerConfig, brokerConfig,
+                version);
+    }
+
     public LocalAddressing addressing() {
         return new LocalAddressing(host, basePort);
     }

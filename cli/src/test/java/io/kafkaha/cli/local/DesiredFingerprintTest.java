@@ -57,6 +57,22 @@ class DesiredFingerprintTest {
         assertThat(broker0.resources()).isNull();
     }
 
+    @Test
+    void changingTheControllerCountRestartsNoNode() {
+        for (String node : new String[] {"kafka-controller-0", "kafka-controller-2", "kafka-broker-1"}) {
+            NodeFingerprint three = fingerprint(new ClusterSpec("kafka", RoleSpec.of(3), RoleSpec.of(3)), node, 3);
+            NodeFingerprint five = fingerprint(new ClusterSpec("kafka", RoleSpec.of(5), RoleSpec.of(3)), node, 3);
+            assertThat(SpecDiff.restartReason(three, five)).as(node).isEmpty();
+        }
+    }
+
+    private static NodeFingerprint fingerprint(ClusterSpec spec, String node, int formation) {
+        RenderedCluster rendered = ClusterRenderer.render(spec, LocalAddressing.loopback(9092), CLUSTER_ID,
+                formation);
+        NodePlan plan = rendered.nodes().stream().filter(n -> n.name().equals(node)).findFirst().orElseThrow();
+        return DesiredFingerprint.of(rendered, plan, "4.4.0", "none");
+    }
+
     private static Optional<RestartReason> restartReason(ClusterSpec before, ClusterSpec after, String node) {
         return SpecDiff.restartReason(fingerprint(before, node, "none"), fingerprint(after, node, "none"));
     }

@@ -4,6 +4,8 @@ import io.kafkaha.core.kafka.BrokerDeath;
 import io.kafkaha.core.kafka.ClientSettings;
 import io.kafkaha.core.kafka.ClusterInspector;
 import io.kafkaha.core.kafka.DeadBrokerFencer;
+import io.kafkaha.core.kafka.QuorumChanger;
+import io.kafkaha.core.plan.QuorumStep;
 import io.kafkaha.core.render.Listener;
 import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.operator.DesiredCluster;
@@ -26,6 +28,23 @@ public final class AdminKafkaHealthProbe implements KafkaHealthProbe {
     public void raiseMetadataVersion(DesiredCluster cluster, short level) throws Exception {
         try (Admin admin = Admin.create(ClientSettings.admin(bootstrap(cluster)))) {
             new ClusterInspector(admin).raiseMetadataVersion(level);
+        }
+    }
+
+    @Override
+    public void changeQuorum(DesiredCluster cluster, QuorumStep step) throws Exception {
+        try (Admin admin = Admin.create(ClientSettings.admin(bootstrap(cluster)))) {
+            QuorumChanger changer = new QuorumChanger(admin);
+            if (step instanceof QuorumStep.AddVoter add) {
+                int ordinal = add.nodeId() - NodeRole.CONTROLLER.nodeIdOffset();
+                changer.addVoter(add.nodeId(), add.directoryId(),
+                        cluster.addressing().host(NodeRole.CONTROLLER, ordinal),
+                        cluster.addressing().port(Listener.CONTROLLER, ordinal));
+            } else if (step instanceof QuorumStep.RemoveVoter remove) {
+                changer.removeVoter(remove.nodeId(), remove.directoryId());
+            } else {
+                throw new IllegalArgumentException("not a voter change: " + step.description());
+            }
         }
     }
 

@@ -27,6 +27,8 @@ final class ClusterEvents {
     static final String ROLL_STALLED = "RollStalled";
     static final String METADATA_VERSION_RAISED = "MetadataVersionRaised";
     static final String METADATA_VERSION_NOT_RAISED = "MetadataVersionNotRaised";
+    static final String QUORUM_CHANGED = "QuorumChanged";
+    static final String QUORUM_CHANGE_FAILED = "QuorumChangeFailed";
     private static final Logger LOG = LoggerFactory.getLogger(ClusterEvents.class);
 
     private final Clock clock;

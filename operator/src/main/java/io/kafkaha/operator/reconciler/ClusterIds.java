@@ -5,10 +5,12 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kafkaha.api.v1beta1.KafkaCluster;
+import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.operator.Labels;
 import io.kafkaha.operator.ResourceNames;
 import java.net.HttpURLConnection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.Uuid;
 
@@ -20,6 +22,11 @@ import org.apache.kafka.common.Uuid;
  */
 final class ClusterIds {
     static final String KEY = "cluster.id";
+    /**
+     * How many controllers the cluster was formed with (its initial quorum); written with the id. A ConfigMap
+     * from before kafka-ha recorded it has none, and the cluster counts as formed with its controllers of then.
+     */
+    static final String FORMATION_KEY = "controllers.formation";
     private final Supplier<String> generator;
 
     ClusterIds() {
@@ -45,7 +52,8 @@ final class ClusterIds {
                     .withNamespace(namespace)
                     .withLabels(Labels.forCluster(cluster.getMetadata().getName()))
                 .endMetadata()
-                .withData(Map.of(KEY, id))
+                .withData(Map.of(KEY, id, FORMATION_KEY, String.valueOf(
+                        cluster.specOrDefaults().nodes(NodeRole.CONTROLLER).effectiveReplicas())))
                 .withImmutable(true)
                 .build();
         try {
@@ -62,6 +70,21 @@ final class ClusterIds {
                         + " formatted", e);
             }
             return winner;
+        }
+    }
+
+    /** The recorded formation, if the cluster's ConfigMap has it. */
+    static Optional<Integer> formation(KubernetesClient client, KafkaCluster cluster) {
+        ConfigMap configMap = client.configMaps().inNamespace(cluster.getMetadata().getNamespace())
+                .withName(ResourceNames.clusterId(cluster.getMetadata().getName())).get();
+        String value = configMap == null || configMap.getData() == null ? null
+                : configMap.getData().get(FORMATION_KEY);
+        try {
+            return value == null ? Optional.empty() : Optional.of(Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("ConfigMap " + configMap.getMetadata().getName() + " has "
+                    + FORMATION_KEY + "=" + value + ", not a number of controllers; set it to the number the"
+                    + " cluster was created with", e);
         }
     }
 

@@ -24,6 +24,9 @@ import java.util.Optional;
  *   <li>{@code Rolling}: True while pods run an outdated revision (reason Restarting, Waiting or Stalled, the
  *       message says what happens in words), False (UpToDate) once every pod runs the current spec; kept from
  *       the previous status when this reconciliation did not look at the pods;</li>
+ *   <li>{@code ControllerQuorum}: True ({@code AsSpecified}) when the KRaft voters are the controllers the spec
+ *       asks for, False ({@code Changing} or {@code Waiting}) while the operator moves them one voter at a time;
+ *       kept from the previous status when this reconciliation did not look;</li>
  *   <li>{@code Warnings}: True ({@value #RISKY_SETTINGS}) listing the applied spec's risky settings, False
  *       ({@value #NO_RISKY_SETTINGS}) when it has none; kept from the previous status while a spec is refused
  *       (the cluster still runs the one applied before).</li>
@@ -51,6 +54,7 @@ final class ClusterStatusAggregator {
     private List<SpecProblem> warnings;
     private boolean specChecked;
     private Condition rolling;
+    private Condition quorum;
     private String rollMessage;
     private String readyMessage = "all nodes ready";
 
@@ -89,6 +93,12 @@ final class ClusterStatusAggregator {
         return this;
     }
 
+    /** The controller quorum this reconciliation: True when its voters are the spec's controllers. */
+    ClusterStatusAggregator quorum(boolean asSpecified, String reason, String message) {
+        quorum = condition(KafkaClusterStatus.CONTROLLER_QUORUM, asSpecified, reason, message);
+        return this;
+    }
+
     ClusterStatusAggregator readyMessage(String message) {
         readyMessage = message;
         return this;
@@ -124,6 +134,11 @@ final class ClusterStatusAggregator {
             conditions.add(rolling);
         } else {
             previous.condition(KafkaClusterStatus.ROLLING).ifPresent(conditions::add);
+        }
+        if (quorum != null) {
+            conditions.add(quorum);
+        } else {
+            previous.condition(KafkaClusterStatus.CONTROLLER_QUORUM).ifPresent(conditions::add);
         }
         if (warnings != null) {
             conditions.add(warnings.isEmpty()

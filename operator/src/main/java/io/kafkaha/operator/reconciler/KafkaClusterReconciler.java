@@ -29,6 +29,7 @@ import io.kafkaha.core.kafka.HealthVerdict;
 import io.kafkaha.core.kafka.KafkaReleases;
 import io.kafkaha.core.plan.MetadataUpgrade;
 import io.kafkaha.core.plan.NodeState;
+import io.kafkaha.core.plan.QuorumStep;
 import io.kafkaha.core.plan.RollStep;
 import io.kafkaha.core.render.NodePlan;
 import io.kafkaha.api.v1beta1.ValidatedSpec;
@@ -38,6 +39,7 @@ import io.kafkaha.operator.DesiredCluster;
 import io.kafkaha.operator.Labels;
 import io.kafkaha.operator.PodFingerprint;
 import io.kafkaha.operator.ResourceNames;
+import io.kafkaha.operator.quorum.QuorumTurn;
 import io.kafkaha.operator.roll.ClusterNodes;
 import io.kafkaha.operator.roll.PodRoller;
 import io.kafkaha.operator.roll.RollTurn;
@@ -62,6 +64,9 @@ import org.slf4j.LoggerFactory;
  *       dependents' workflow, which creates or updates every owned object;</li>
  *   <li>computes the status from the StatefulSets (and, where configured, Kafka's own view) and re-checks after
  *       {@link #NOT_READY_RECHECK} while the cluster is not ready;</li>
+ *   <li>takes one turn of a controller count change ({@link QuorumTurn}): the controller StatefulSet grows or
+ *       shrinks one pod at a time and voters are added or removed through Kafka (KIP-853), re-derived each time
+ *       from the StatefulSet and the quorum Kafka describes;</li>
  *   <li>takes one turn of the rolling restart ({@link RollTurn}): pods whose revision is outdated are restarted
  *       one at a time, each only when Kafka's view says it is safe ({@link io.kafkaha.core.plan.RollPlanner}),
  *       re-checking every {@link #ROLL_RECHECK} until every pod runs the current spec. What the roll needs to
@@ -166,6 +171,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         }
         KafkaClusterStatus status = new KafkaClusterStatus();
         boolean upgradePending = false;
+        boolean quorumChanging = false;
         status.setObservedGeneration(cluster.getMetadata().getGeneration());
         status.setBootstrapServers(bootstrapServers(cluster));
 
@@ -181,20 +187,33 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
             observeNodes(context, name, status, aggregator);
         } else {
             String clusterId = clusterIds.getOrCreate(context.getClient(), cluster);
-            DesiredCluster desired = DesiredCluster.of(cluster, clusterId);
+            StatefulSet controllerSet = secondary(context, StatefulSet.class,
+                    ResourceNames.statefulSet(name, NodeRole.CONTROLLER)).orElse(null);
+            int specControllers = cluster.specOrDefaults().nodes(NodeRole.CONTROLLER).effectiveReplicas();
+            int formation = ClusterIds.formation(context.getClient(), cluster)
+                    .or(() -> QuorumTurn.formationOf(controllerSet)).orElse(specControllers);
+            int controllersNow = controllerSet == null ? specControllers : controllerSet.getSpec().getReplicas();
+            DesiredCluster observed = DesiredCluster.of(cluster, clusterId, formation, controllersNow);
+            KafkaView view = kafka.observe(observed);
+            List<Pod> pods = context.getSecondaryResourcesAsStream(Pod.class).toList();
+            QuorumTurn quorum = QuorumTurn.decide(name, specControllers, controllerSet, pods, view.health(),
+                    view.error());
+            DesiredCluster desired = quorum.controllerReplicas() == controllersNow ? observed
+                    : DesiredCluster.of(cluster, clusterId, formation, quorum.controllerReplicas());
             ClusterDependent.provide(context, desired);
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             recordChange(context, cluster, applied, desired, clusterId);
+            changeQuorum(context, cluster, desired, quorum, aggregator);
+            quorumChanging = !quorum.isSettled();
             status.setClusterId(clusterId);
             status.setVersion(desired.spec().effectiveVersion());
             observeNodes(context, name, status, aggregator);
-            KafkaView view = kafka.observe(desired);
             if (aggregator.isReady()) {
                 view.health().ifPresent(health -> HealthVerdict.judge(health, brokerIds(desired), List.of())
                         .problems().forEach(problem -> aggregator.notReady("Kafka: " + problem)));
             }
-            List<Pod> pods = context.getSecondaryResourcesAsStream(Pod.class).toList();
-            Optional<RollTurn> turn = roll(context, cluster, pods, view, status, aggregator);
+            Optional<RollTurn> turn = quorumChanging ? keepRoll(cluster, status)
+                    : roll(context, cluster, pods, view, status, aggregator);
             status.setRunningVersions(pods.stream().map(pod -> PodFingerprint.of(pod.getMetadata(), pod.getSpec())
                     .version()).filter(Objects::nonNull).distinct().sorted().toList());
             status.setMetadataVersion(view.health().filter(health -> health.metadataVersionLevel() >= 0)
@@ -210,7 +229,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         cluster.setStatus(status);
         UpdateControl<KafkaCluster> control = changed ? UpdateControl.patchStatus(cluster) : UpdateControl.noUpdate();
         // A refused spec waits for the user's next edit, which triggers a reconciliation by itself.
-        if (status.getRoll() != null || upgradePending) {
+        if (status.getRoll() != null || upgradePending || quorumChanging) {
             return control.rescheduleAfter(ROLL_RECHECK);
         }
         return aggregator.isReady() || !validated.isValid() ? control : control.rescheduleAfter(NOT_READY_RECHECK);
@@ -250,6 +269,41 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         aggregator.rolling(turn.isRolling(), turn.reason(), turn.message());
         status.setRoll(turn.status());
         return Optional.of(turn);
+    }
+
+    /**
+     * Carries out a quorum turn's voter change (the replicas were set through the StatefulSet already) and reports
+     * it: the {@code ControllerQuorum} condition, an event per step. A refusal by Kafka is reported and the
+     * planner asked again at the next reconciliation.
+     */
+    private void changeQuorum(Context<KafkaCluster> context, KafkaCluster cluster, DesiredCluster desired,
+                              QuorumTurn turn, ClusterStatusAggregator aggregator) {
+        aggregator.quorum(turn.isSettled(), turn.reason(), turn.message());
+        QuorumStep step = turn.step();
+        if (step instanceof QuorumStep.AddVoter || step instanceof QuorumStep.RemoveVoter) {
+            try {
+                kafka.changeQuorum(desired, step);
+            } catch (Exception e) {
+                LOG.warn("Quorum change of {} failed: {}", cluster.getMetadata().getName(), step.description(), e);
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                events.warning(context.getClient(), cluster, ClusterEvents.QUORUM_CHANGE_FAILED, "could not "
+                        + step.description() + ": " + cause.getMessage() + "; asking again at the next"
+                        + " reconciliation");
+                aggregator.quorum(false, QuorumTurn.WAITING, "Kafka refused to " + step.description() + ": "
+                        + cause.getMessage());
+                return;
+            }
+        }
+        if (step instanceof QuorumStep.AddVoter || step instanceof QuorumStep.RemoveVoter
+                || step instanceof QuorumStep.StartObserver || step instanceof QuorumStep.StopController) {
+            events.normal(context.getClient(), cluster, ClusterEvents.QUORUM_CHANGED, turn.message());
+        }
+    }
+
+    /** While the quorum changes no roll turn is taken; the roll's status stays as it was. */
+    private static Optional<RollTurn> keepRoll(KafkaCluster cluster, KafkaClusterStatus status) {
+        status.setRoll(cluster.getStatus() == null ? null : cluster.getStatus().getRoll());
+        return Optional.empty();
     }
 
     /**

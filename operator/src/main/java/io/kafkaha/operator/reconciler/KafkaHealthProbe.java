@@ -2,6 +2,7 @@ package io.kafkaha.operator.reconciler;
 
 import io.kafkaha.core.kafka.BrokerDeath;
 import io.kafkaha.core.kafka.DeadBrokerFencer;
+import io.kafkaha.core.plan.QuorumStep;
 import io.kafkaha.operator.DesiredCluster;
 
 /**
@@ -22,6 +23,14 @@ public interface KafkaHealthProbe {
 
     /** Raises the cluster's {@code metadata.version} to {@code level} (the last step of an upgrade). */
     default void raiseMetadataVersion(DesiredCluster cluster, short level) throws Exception {
+        throw new IllegalStateException("the operator has no connection to the brokers");
+    }
+
+    /**
+     * Adds or removes a voter of the controller quorum ({@link QuorumStep.AddVoter} or {@link
+     * QuorumStep.RemoveVoter}); returns once Kafka committed the change.
+     */
+    default void changeQuorum(DesiredCluster cluster, QuorumStep step) throws Exception {
         throw new IllegalStateException("the operator has no connection to the brokers");
     }
 

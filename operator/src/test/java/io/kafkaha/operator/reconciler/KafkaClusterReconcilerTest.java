@@ -81,8 +81,9 @@ class KafkaClusterReconcilerTest {
         assertThat(status.getClusterId()).isEqualTo(storedClusterId());
         KafkaCluster current = user.current();
         assertThat(status.getConditions()).extracting(Condition::getType)
-                .containsExactlyInAnyOrder("SpecValid", "Ready", "Rolling", "Warnings");
+                .containsExactlyInAnyOrder("SpecValid", "Ready", "Rolling", "ControllerQuorum", "Warnings");
         assertThat(status.condition(KafkaClusterStatus.WARNINGS).orElseThrow().getStatus()).isEqualTo("False");
+        assertThat(status.condition(KafkaClusterStatus.CONTROLLER_QUORUM).orElseThrow().getStatus()).isEqualTo("True");
         assertThat(status.condition(KafkaClusterStatus.ROLLING).orElseThrow().getStatus()).isEqualTo("False");
         assertThat(status.getConditions()).allSatisfy(c -> {
             assertThat(c.getObservedGeneration()).isEqualTo(current.getMetadata().getGeneration());

@@ -1,0 +1,117 @@
+package io.kafkaha.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kafkaha.core.kafka.ClientSettings;
+import io.kafkaha.core.verify.VerificationReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.QuorumInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local runtime changes the number of KRaft controllers of a running cluster through the dynamic quorum
+ * (KIP-853) while kafka-ha's verifier writes acks=all records to an RF-3 topic: 1 → 3 ({@code local scale}),
+ * 3 → 5 ({@code local up -f} with a changed manifest), 5 → 3 ({@code local scale}). After each step Kafka's quorum
+ * has exactly the expected voters; no record is lost, duplicated or reordered and no send fails. One cluster,
+ * one verifier run over all three steps.
+ */
+class ScaleControllersIT {
+    private static final String NAME = "scalec";
+    private static final int PORT_BASE = 33092;
+    private static final String TOPIC = "scale-verify";
+
+    @Test
+    void controllersScaleUpAndDownWithoutAVerifiedClientNoticing(@TempDir Path home) throws Exception {
+        Cli cli = new Cli(home);
+        Path dir = home.resolve("cluster");
+        Path manifest = home.resolve("cluster.yaml");
+        try {
+            writeManifest(manifest, 1);
+            cli.run("local", "up", "-f", manifest.toString(), "--dir", dir.toString(),
+                    "--port-base", String.valueOf(PORT_BASE)).assertOk();
+            String bootstrap = cli.run("local", "bootstrap", "--dir", dir.toString()).assertOk().out().trim();
+            cli.run("topic", "create", TOPIC, "-b", bootstrap, "--partitions", "6", "--replication-factor", "3")
+                    .assertOk();
+            try (Admin admin = Admin.create(ClientSettings.admin(bootstrap));
+                 KafkaAdmin records = new KafkaAdmin(bootstrap)) {
+                assertThat(voters(admin)).containsExactly(1000);
+                Cli.Running verify = cli.start("verify", "-b", bootstrap, "--topic", TOPIC, "--duration", "150",
+                        "--rate", "180");
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> records.endOffsets(TOPIC) >= 500);
+
+                Cli.Result toThree = cli.run("local", "scale", "--controllers", "3", "--dir", dir.toString())
+                        .assertOk();
+                System.out.println("1 -> 3:\n" + toThree.out());
+                assertThat(toThree.out()).contains("start scalec-controller-1 as an observer")
+                        .contains("add scalec-controller-2 as a voter");
+                assertThat(voters(admin)).containsExactly(1000, 1001, 1002);
+                assertThat(Files.readString(dir.resolve("controllers.formation")).trim()).isEqualTo("1");
+
+                writeManifest(manifest, 5);
+                Cli.Result toFive = cli.run("local", "up", "-f", manifest.toString(), "--dir", dir.toString())
+                        .assertOk();
+                System.out.println("3 -> 5:\n" + toFive.out());
+                assertThat(toFive.out()).contains("add scalec-controller-4 as a voter")
+                        .contains("Roll: nothing to restart");
+                assertThat(voters(admin)).containsExactly(1000, 1001, 1002, 1003, 1004);
+
+                Cli.Result backToThree = cli.run("local", "scale", "--controllers", "3", "--dir", dir.toString())
+                        .assertOk();
+                System.out.println("5 -> 3:\n" + backToThree.out());
+                assertThat(backToThree.out()).contains("remove scalec-controller-4 from the voters")
+                        .contains("stop scalec-controller-3");
+                assertThat(voters(admin)).containsExactly(1000, 1001, 1002);
+                assertThat(cli.run("local", "status", "--dir", dir.toString()).assertOk().out())
+                        .doesNotContain("scalec-controller-3");
+
+                boolean trafficOutlastedTheScaling = verify.outSoFar().isEmpty();
+                Cli.Result result = verify.await(300);
+                System.out.println("verifier during the scaling:\n" + result.out());
+                Map<String, String> report = VerificationReport.parseSummary(result.out());
+                assertThat(report).as("verifier report:%n%s%n%s", result.out(), result.err())
+                        .containsEntry("lost", "0")
+                        .containsEntry("duplicates", "0")
+                        .containsEntry("order-violations", "0")
+                        .containsEntry("failed-sends", "0")
+                        .containsEntry("result", "PASS");
+                assertThat(Long.parseLong(report.get("acknowledged"))).isGreaterThanOrEqualTo(20_000);
+                assertThat(trafficOutlastedTheScaling).as("the verifier was still writing when scaling ended")
+                        .isTrue();
+            }
+        } finally {
+            try {
+                cli.run("local", "down", "--purge", "--dir", dir.toString());
+            } finally {
+                LocalClusterFixture.killLeftovers(home);
+            }
+        }
+    }
+
+    private static List<Integer> voters(Admin admin) throws Exception {
+        QuorumInfo quorum = admin.describeMetadataQuorum().quorumInfo().get();
+        return quorum.voters().stream().map(QuorumInfo.ReplicaState::replicaId).sorted().toList();
+    }
+
+    private static void writeManifest(Path manifest, int controllers) throws IOException {
+        Files.writeString(manifest, """
+                apiVersion: kafkaha.io/v1beta1
+                kind: KafkaCluster
+                metadata:
+                  name: scalec
+                spec:
+                  controllers:
+                    replicas: %d
+                  brokers:
+                    replicas: 3
+                """.formatted(controllers));
+    }
+}
