@@ -59,7 +59,12 @@ final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
         ObjectNode applied = MAPPER.valueToTree(JSON.unmarshal(request.getUtf8Body(),
                 GenericKubernetesResource.class));
         if (!status) {
+            // As kube-apiserver records them: the object's identity is nobody's field.
             ObjectNode fields = fieldsOf(applied);
+            fields.remove(java.util.List.of("f:apiVersion", "f:kind"));
+            if (fields.get("f:metadata") instanceof ObjectNode metadata) {
+                metadata.remove(java.util.List.of("f:name", "f:namespace"));
+            }
             ((ObjectNode) applied.with("metadata")).set("managedFields", MAPPER.createArrayNode().add(
                     MAPPER.createObjectNode().put("manager", fieldManager(path)).put("operation", "Apply")
                             .put("apiVersion", applied.path("apiVersion").asText())

@@ -56,7 +56,7 @@ final class FootprintBenchmark {
             try (Watch watch = watchReady(api, readyAt);
                  OperatorProcess operator = OperatorProcess.start(launch, jar, launcher,
                          api.writeKubeconfig(dir.resolve("kubeconfig")), dir.resolve("operator.log"))) {
-                operator.awaitStarted(Duration.ofMinutes(2));
+                operator.awaitStarted(readyTimeout);
                 double startSeconds = seconds(System.nanoTime() - started);
                 Map<String, Long> createdAt = new LinkedHashMap<>();
                 for (int i = 1; i <= clusters; i++) {
