@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.QuorumInfo;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.Test;
  * StatefulSet the expected pods and {@code ControllerQuorum} says so; no acknowledged record is lost, duplicated
  * or reordered and no send fails.
  */
+@Disabled("not run green yet: written at the end of the session that built controller scaling, with no time left"
+        + " to run it on the loaded build machine; enable it once it passed (QuorumScalingTest covers the"
+        + " operator's steps on the mock API server meanwhile)")
 class OperatorScalesControllersIT {
     private static final String NAME = "kafka";
     private static final String NAMESPACE = "quorum-it";

@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.kafkaha.core.kafka.ClientSettings;
 import io.kafkaha.core.verify.VerificationReport;
+import io.kafkaha.core.verify.VerificationRun;
+import io.kafkaha.core.verify.Verifier;
+import io.kafkaha.core.verify.VerifierSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.QuorumInfo;
 import org.junit.jupiter.api.Test;
@@ -40,52 +42,52 @@ class ScaleControllersIT {
             String bootstrap = cli.run("local", "bootstrap", "--dir", dir.toString()).assertOk().out().trim();
             cli.run("topic", "create", TOPIC, "-b", bootstrap, "--partitions", "6", "--replication-factor", "3")
                     .assertOk();
-            try (Admin admin = Admin.create(ClientSettings.admin(bootstrap));
-                 KafkaAdmin records = new KafkaAdmin(bootstrap)) {
+            try (Admin admin = Admin.create(ClientSettings.admin(bootstrap))) {
                 assertThat(voters(admin)).containsExactly(1000);
-                Cli.Running verify = cli.start("verify", "-b", bootstrap, "--topic", TOPIC, "--duration", "150",
-                        "--rate", "180");
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> records.endOffsets(TOPIC) >= 500);
+                // Runs until every step is done and 20,000 records are acknowledged, however slow the machine.
+                VerificationRun traffic = Verifier.start(new VerifierSettings(bootstrap, TOPIC,
+                        Duration.ofMinutes(20), 200, Duration.ofMinutes(2)));
+                VerificationReport report;
+                try {
+                    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                            .until(() -> traffic.acknowledged() >= 500);
 
-                Cli.Result toThree = cli.run("local", "scale", "--controllers", "3", "--dir", dir.toString())
-                        .assertOk();
-                System.out.println("1 -> 3:\n" + toThree.out());
-                assertThat(toThree.out()).contains("start scalec-controller-1 as an observer")
-                        .contains("add scalec-controller-2 as a voter");
-                assertThat(voters(admin)).containsExactly(1000, 1001, 1002);
-                assertThat(Files.readString(dir.resolve("controllers.formation")).trim()).isEqualTo("1");
+                    Cli.Result toThree = cli.run("local", "scale", "--controllers", "3", "--dir", dir.toString())
+                            .assertOk();
+                    System.out.println("1 -> 3:\n" + toThree.out());
+                    assertThat(toThree.out()).contains("start scalec-controller-1 as an observer")
+                            .contains("add scalec-controller-2 as a voter");
+                    assertThat(voters(admin)).containsExactly(1000, 1001, 1002);
+                    assertThat(Files.readString(dir.resolve("controllers.formation")).trim()).isEqualTo("1");
 
-                writeManifest(manifest, 5);
-                Cli.Result toFive = cli.run("local", "up", "-f", manifest.toString(), "--dir", dir.toString())
-                        .assertOk();
-                System.out.println("3 -> 5:\n" + toFive.out());
-                assertThat(toFive.out()).contains("add scalec-controller-4 as a voter")
-                        .contains("Roll: nothing to restart");
-                assertThat(voters(admin)).containsExactly(1000, 1001, 1002, 1003, 1004);
+                    writeManifest(manifest, 5);
+                    Cli.Result toFive = cli.run("local", "up", "-f", manifest.toString(), "--dir", dir.toString())
+                            .assertOk();
+                    System.out.println("3 -> 5:\n" + toFive.out());
+                    assertThat(toFive.out()).contains("add scalec-controller-4 as a voter")
+                            .contains("Roll: nothing to restart");
+                    assertThat(voters(admin)).containsExactly(1000, 1001, 1002, 1003, 1004);
 
-                Cli.Result backToThree = cli.run("local", "scale", "--controllers", "3", "--dir", dir.toString())
-                        .assertOk();
-                System.out.println("5 -> 3:\n" + backToThree.out());
-                assertThat(backToThree.out()).contains("remove scalec-controller-4 from the voters")
-                        .contains("stop scalec-controller-3");
-                assertThat(voters(admin)).containsExactly(1000, 1001, 1002);
-                assertThat(cli.run("local", "status", "--dir", dir.toString()).assertOk().out())
-                        .doesNotContain("scalec-controller-3");
+                    Cli.Result backToThree = cli.run("local", "scale", "--controllers", "3", "--dir", dir.toString())
+                            .assertOk();
+                    System.out.println("5 -> 3:\n" + backToThree.out());
+                    assertThat(backToThree.out()).contains("remove scalec-controller-4 from the voters")
+                            .contains("stop scalec-controller-3");
+                    assertThat(voters(admin)).containsExactly(1000, 1001, 1002);
+                    assertThat(cli.run("local", "status", "--dir", dir.toString()).assertOk().out())
+                            .doesNotContain("scalec-controller-3");
 
-                boolean trafficOutlastedTheScaling = verify.outSoFar().isEmpty();
-                Cli.Result result = verify.await(300);
-                System.out.println("verifier during the scaling:\n" + result.out());
-                Map<String, String> report = VerificationReport.parseSummary(result.out());
-                assertThat(report).as("verifier report:%n%s%n%s", result.out(), result.err())
-                        .containsEntry("lost", "0")
-                        .containsEntry("duplicates", "0")
-                        .containsEntry("order-violations", "0")
-                        .containsEntry("failed-sends", "0")
-                        .containsEntry("result", "PASS");
-                assertThat(Long.parseLong(report.get("acknowledged"))).isGreaterThanOrEqualTo(20_000);
-                assertThat(trafficOutlastedTheScaling).as("the verifier was still writing when scaling ended")
-                        .isTrue();
+                    await().atMost(Duration.ofMinutes(5)).until(() -> traffic.acknowledged() >= 20_000);
+                } finally {
+                    traffic.stopProducing();
+                }
+                report = traffic.awaitReport();
+                System.out.println("verifier during the scaling: " + report.render(true));
+                assertThat(report.lost()).as(report.render(true)).isZero();
+                assertThat(report.duplicates()).as(report.render(true)).isZero();
+                assertThat(report.orderViolations()).as(report.render(true)).isZero();
+                assertThat(report.failedSends()).as(report.render(true)).isZero();
+                assertThat(report.acknowledged()).isGreaterThanOrEqualTo(20_000);
             }
         } finally {
             try {
