@@ -70,8 +70,11 @@ class BrokerCrashIT {
         try (KafkaAdmin admin = new KafkaAdmin(cluster.bootstrap())) {
             Cli.Running verify = cli.start("verify", "--topic", TOPIC, "--duration", "40", "--rate", "150");
             // Crash the broker only once records are flowing, so the failure lands mid-stream.
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> admin.endOffsets(TOPIC) >= 500);
+            // The verifier's own JVM start and topic setup can take most of a minute on a loaded machine.
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !verify.isAlive() || admin.endOffsets(TOPIC) >= 500);
+            assertThat(verify.isAlive()).as("verify ended before 500 records were written; stdout:%n%s%nstderr:%n%s",
+                    verify.outSoFar(), verify.errSoFar()).isTrue();
             assertThat(admin.describe(TOPIC).partitions())
                     .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
             cli.run("local", "kill", "crash-broker-1", "--name", "crash").assertOk();

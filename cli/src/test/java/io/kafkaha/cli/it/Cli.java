@@ -110,6 +110,10 @@ public final class Cli {
             }
         }
 
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
         public String errSoFar() {
             synchronized (err) {
                 return err.toString(StandardCharsets.UTF_8);

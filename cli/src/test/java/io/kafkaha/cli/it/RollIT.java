@@ -3,7 +3,6 @@ package io.kafkaha.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kafkaha.core.verify.VerificationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * writes (acks=all, idempotent) to an RF-3 topic: no acknowledged record is lost, duplicated or reordered, no
  * send fails, and every node restarts exactly once onto the new config. {@code local roll} restarts only the
  * nodes named, and a roll does not start while a broker is down; the cluster, started on Kafka 4.3.1, is then
- * upgraded to 4.4.0 under verified traffic and ends with 4.4's metadata.version. One 3+3 cluster for the class:
+ * upgraded to 4.4.0 under verified traffic (the verifier runs in the test's JVM and stops once the change is done) and ends with 4.4's metadata.version. One 3+3 cluster for the class:
  * each start costs most of a minute here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,30 +80,16 @@ class RollIT {
         try (KafkaAdmin admin = new KafkaAdmin(bootstrap)) {
             assertThat(admin.brokerConfig(1, "num.io.threads")).isEqualTo("8");
             Map<String, Long> pidsBefore = pids();
-            // Long enough to outlast the roll (2-4 minutes for 6 nodes on a loaded 2-core machine).
-            Cli.Running verify = cli.start("verify", "-b", bootstrap, "--topic", TOPIC, "--duration", "300",
-                    "--rate", "80");
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> admin.endOffsets(TOPIC) >= 500);
-
-            writeManifest("9", OLD_VERSION);
-            Cli.Result roll = cli.start("local", "up", "-f", manifest.toString(), "--dir", dir.toString())
-                    .await(600).assertOk();
-            System.out.println("local up -f rolled the cluster:\n" + roll.out());
-            boolean trafficOutlastedTheRoll = verify.outSoFar().isEmpty();
-            Cli.Result result = verify.await(400);
-            System.out.println("verifier during the roll:\n" + result.out());
-
-            Map<String, String> report = VerificationReport.parseSummary(result.out());
-            assertThat(report).as("verifier report:%n%s%n%s%nroll:%n%s", result.out(), result.err(), roll.out())
-                    .containsEntry("lost", "0")
-                    .containsEntry("duplicates", "0")
-                    .containsEntry("order-violations", "0")
-                    .containsEntry("failed-sends", "0")
-                    .containsEntry("result", "PASS");
-            assertThat(Long.parseLong(report.get("acknowledged"))).isGreaterThanOrEqualTo(20_000);
-            assertThat(trafficOutlastedTheRoll).as("the verifier was still writing when the roll ended; roll:%n%s",
-                    roll.out()).isTrue();
+            Cli.Result roll;
+            try (VerifiedTraffic traffic = VerifiedTraffic.flowing(bootstrap, TOPIC, 300)) {
+                writeManifest("9", OLD_VERSION);
+                roll = cli.start("local", "up", "-f", manifest.toString(), "--dir", dir.toString())
+                        .await(600).assertOk();
+                System.out.println("local up -f rolled the cluster:\n" + roll.out());
+                assertThat(traffic.producing()).as("the verifier was still writing when the roll ended; roll:%n%s",
+                        roll.out()).isTrue();
+                traffic.finish(20_000);
+            }
 
             assertThat(roll.out()).contains("brokers.config: num.io.threads 8 -> 9")
                     .contains("controllers.config: num.io.threads 8 -> 9");
@@ -169,25 +154,15 @@ class RollIT {
                     .until(() -> admin.servingBrokers() == 3);
             cli.run("topic", "create", TOPIC + "-upgrade", "-b", bootstrap, "--partitions", "6",
                     "--replication-factor", "3").assertOk();
-            Cli.Running verify = cli.start("verify", "-b", bootstrap, "--topic", TOPIC + "-upgrade", "--duration",
-                    "240", "--rate", "100");
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> admin.endOffsets(TOPIC + "-upgrade") >= 500);
-
-            writeManifest("9", NEW_VERSION);
-            Cli.Result upgrade = cli.start("local", "up", "-f", manifest.toString(), "--dir", dir.toString(),
-                    "--roll-timeout", "900").await(960).assertOk();
-            System.out.println("local up -f upgraded the cluster:\n" + upgrade.out());
-            Cli.Result result = verify.await(400);
-
-            Map<String, String> report = VerificationReport.parseSummary(result.out());
-            assertThat(report).as("verifier report:%n%s%n%s%nupgrade:%n%s", result.out(), result.err(),
-                    upgrade.out())
-                    .containsEntry("lost", "0")
-                    .containsEntry("duplicates", "0")
-                    .containsEntry("order-violations", "0")
-                    .containsEntry("failed-sends", "0")
-                    .containsEntry("result", "PASS");
+            Cli.Result upgrade;
+            try (VerifiedTraffic traffic = VerifiedTraffic.flowing(bootstrap, TOPIC + "-upgrade", 300)) {
+                writeManifest("9", NEW_VERSION);
+                upgrade = cli.start("local", "up", "-f", manifest.toString(), "--dir", dir.toString(),
+                        "--roll-timeout", "900").await(960).assertOk();
+                System.out.println("local up -f upgraded the cluster:\n" + upgrade.out());
+                assertThat(traffic.producing()).as("the verifier was still writing when the upgrade ended").isTrue();
+                traffic.finish(20_000);
+            }
             List<String> restarted = restarts(upgrade.out(), "Kafka version changed");
             assertThat(restarted).as("upgrade output:%n%s", upgrade.out()).containsExactlyInAnyOrderElementsOf(NODES);
             assertThat(restarted.subList(0, 3)).as("controllers first").allMatch(node -> node.contains("controller"));

@@ -1,17 +1,11 @@
 package io.kafkaha.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.kafkaha.core.kafka.ClientSettings;
-import io.kafkaha.core.verify.VerificationReport;
-import io.kafkaha.core.verify.VerificationRun;
-import io.kafkaha.core.verify.Verifier;
-import io.kafkaha.core.verify.VerifierSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.QuorumInfo;
@@ -44,14 +38,7 @@ class ScaleControllersIT {
                     .assertOk();
             try (Admin admin = Admin.create(ClientSettings.admin(bootstrap))) {
                 assertThat(voters(admin)).containsExactly(1000);
-                // Runs until every step is done and 20,000 records are acknowledged, however slow the machine.
-                VerificationRun traffic = Verifier.start(new VerifierSettings(bootstrap, TOPIC,
-                        Duration.ofMinutes(20), 200, Duration.ofMinutes(2)));
-                VerificationReport report;
-                try {
-                    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                            .until(() -> traffic.acknowledged() >= 500);
-
+                try (VerifiedTraffic traffic = VerifiedTraffic.flowing(bootstrap, TOPIC, 300)) {
                     Cli.Result toThree = cli.run("local", "scale", "--controllers", "3", "--dir", dir.toString())
                             .assertOk();
                     System.out.println("1 -> 3:\n" + toThree.out());
@@ -77,17 +64,8 @@ class ScaleControllersIT {
                     assertThat(cli.run("local", "status", "--dir", dir.toString()).assertOk().out())
                             .doesNotContain("scalec-controller-3");
 
-                    await().atMost(Duration.ofMinutes(5)).until(() -> traffic.acknowledged() >= 20_000);
-                } finally {
-                    traffic.stopProducing();
+                    traffic.finish(20_000);
                 }
-                report = traffic.awaitReport();
-                System.out.println("verifier during the scaling: " + report.render(true));
-                assertThat(report.lost()).as(report.render(true)).isZero();
-                assertThat(report.duplicates()).as(report.render(true)).isZero();
-                assertThat(report.orderViolations()).as(report.render(true)).isZero();
-                assertThat(report.failedSends()).as(report.render(true)).isZero();
-                assertThat(report.acknowledged()).isGreaterThanOrEqualTo(20_000);
             }
         } finally {
             try {
