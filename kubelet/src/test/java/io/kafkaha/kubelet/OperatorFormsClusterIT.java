@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kafkaha.api.v1beta1.BrokersSpec;
+import io.kafkaha.api.v1beta1.ControllersSpec;
 import io.kafkaha.api.v1beta1.KafkaCluster;
 import io.kafkaha.api.v1beta1.KafkaClusterSpec;
 import io.kafkaha.api.v1beta1.KafkaClusterStatus;
@@ -21,21 +22,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -48,10 +54,12 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The operator against the mock API server, its pods run for real by the {@link ProcessKubelet}: a 3 + 3
  * KafkaCluster of Kafka 4.3.1 forms and serves, a deleted broker pod is stopped gracefully and comes back on its
- * own data, a killed controller's container is restarted in its pod, a broker config change is rolled by the
- * operator under verified traffic (waiting while a broker is down, surviving an operator restart), and an upgrade
- * to 4.4.0 rolls every pod and raises metadata.version — no acknowledged record lost, no send failed. One cluster
- * for all of it: each formation costs minutes on this machine.
+ * own data, a killed controller's container is restarted in its pod, a killed broker's container is unregistered
+ * by the operator within a second and rejoins from the same pod, a broker config change is rolled by the operator
+ * under verified traffic (waiting while a broker is down, surviving an operator restart), an upgrade to 4.4.0 rolls
+ * every pod and raises metadata.version, and the controllers go 3 → 5 → 3 (an operator restart mid-way) — no
+ * acknowledged record lost, no send failed. One cluster for all of it: each formation costs minutes on this
+ * machine; each step prints its duration.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperatorFormsClusterIT {
@@ -62,8 +70,13 @@ class OperatorFormsClusterIT {
     private static final String TOPIC = "kubelet";
     private static final String ROLLED = "rolled";
     private static final String UPGRADED = "upgraded";
+    private static final String FENCED = "fenced";
+    private static final String SCALED = "scaled";
+    /** Well below the 6 s broker.session.timeout.ms kafka-ha renders, so only the operator can have done it. */
+    private static final Duration FAST_FENCING = Duration.ofSeconds(4);
     private static final Duration FORMATION = Duration.ofMinutes(6);
     private static final Duration RECOVERY = Duration.ofMinutes(4);
+    private static final Duration QUORUM_CHANGE = Duration.ofMinutes(6);
 
     /** Under target/, kept after the test for its pods' logs; emptied before. */
     private static final Path ROOT = Path.of("target", "it", "OperatorFormsClusterIT").toAbsolutePath();
@@ -120,10 +133,15 @@ class OperatorFormsClusterIT {
         produce(bootstrap, "first", "second", "third");
         assertThat(consumeAll(bootstrap, 3)).containsExactly("first", "second", "third");
 
-        aDeletedBrokerPodIsStoppedGracefullyAndComesBackOnItsData(bootstrap);
-        aKilledContainerIsRestartedInItsPod();
-        aConfigChangeIsRolledWithoutAVerifiedClientNoticing(bootstrap);
-        anUpgradeRollsOntoTheNewVersionAndRaisesTheMetadataVersion(bootstrap);
+        step("a deleted broker pod comes back on its data",
+                () -> aDeletedBrokerPodIsStoppedGracefullyAndComesBackOnItsData(bootstrap));
+        step("a killed controller container is restarted", this::aKilledContainerIsRestartedInItsPod);
+        step("a killed broker container is unregistered at once and rejoins",
+                () -> aKilledBrokerIsUnregisteredAtOnceAndRejoinsWithoutAVerifiedClientNoticing(bootstrap));
+        step("a config change is rolled", () -> aConfigChangeIsRolledWithoutAVerifiedClientNoticing(bootstrap));
+        step("an upgrade to 4.4.0", () -> anUpgradeRollsOntoTheNewVersionAndRaisesTheMetadataVersion(bootstrap));
+        step("controllers 3 -> 5 -> 3", () -> controllersGoFromThreeToFiveAndBackWithoutAVerifiedClientNoticing(
+                bootstrap));
         System.out.printf("process kubelet: test done after %ds%n", seconds(start));
     }
 
@@ -182,6 +200,102 @@ class OperatorFormsClusterIT {
         assertThat(after.starts()).isEqualTo(before.starts() + 1);
         assertThat(after.pid()).isPresent().isNotEqualTo(before.pid());
         assertThat(after.terminations()).last().extracting(Termination::cause).isEqualTo(Termination.Cause.EXITED);
+    }
+
+    /**
+     * SIGKILL a broker's container under verified traffic: the operator sees the container terminated and
+     * unregisters the broker at once (Kafka's metadata shows it absent, not merely fenced, which its own session
+     * timeout would do only after 6 s); the kubelet restarts the container in the same pod, the new incarnation
+     * registers and rejoins every ISR; no acknowledged record is lost, duplicated or reordered and no send fails.
+     */
+    private void aKilledBrokerIsUnregisteredAtOnceAndRejoinsWithoutAVerifiedClientNoticing(String bootstrap)
+            throws Exception {
+        String killed = BROKERS + "-0";
+        int brokerId = 0;
+        try (Admin admin = Admin.create(patientAdmin(bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(FENCED, 6, (short) 3))).all().get();
+        }
+        String uid = pod(killed).getMetadata().getUid();
+        int restarts = restartCount(killed);
+        VerificationRun traffic = Verifier.start(new VerifierSettings(bootstrap, FENCED, Duration.ofMinutes(20), 200,
+                Duration.ofMinutes(2)));
+        try (Admin watcher = Admin.create(quickAdmin(bootstrap))) {
+            await().atMost(RECOVERY).until(() -> traffic.acknowledged() >= 1_000);
+            // Connected to the brokers before the kill, so the first look afterwards does not start with bootstrap.
+            assertThat(registration(watcher, brokerId)).contains(Registration.ACTIVE);
+
+            long killedAt = System.nanoTime();
+            kubelet.kill(killed);
+            Registration seen = await().atMost(RECOVERY).pollInterval(Duration.ofMillis(50))
+                    .until(() -> registration(watcher, brokerId), seen1 -> seen1.filter(r -> r != Registration.ACTIVE)
+                            .isPresent()).orElseThrow();
+            long fencedMillis = Duration.ofNanos(System.nanoTime() - killedAt).toMillis();
+            System.out.printf("process kubelet: %s killed; Kafka's metadata showed broker %d %s after %d ms%n",
+                    killed, brokerId, seen, fencedMillis);
+            assertThat(seen).as("unregistered by the operator, not fenced by Kafka's session timeout")
+                    .isEqualTo(Registration.ABSENT);
+            assertThat(fencedMillis).as("well within the 6 s session timeout").isLessThan(FAST_FENCING.toMillis());
+
+            await().atMost(RECOVERY).untilAsserted(() -> {
+                Pod pod = pod(killed);
+                assertThat(pod.getMetadata().getUid()).as("the same pod").isEqualTo(uid);
+                assertThat(restartCount(killed)).isEqualTo(restarts + 1);
+                assertThat(PodStatusReport.isReady(pod.getStatus())).as("%s ready", killed).isTrue();
+            });
+            System.out.printf("process kubelet: %s restarted in its pod and ready %ds after the kill%n", killed,
+                    seconds(killedAt));
+            await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> isInEveryIsr(watcher, brokerId));
+            System.out.printf("process kubelet: broker %d back in every ISR %ds after the kill%n", brokerId,
+                    seconds(killedAt));
+            await().atMost(RECOVERY).until(() -> traffic.acknowledged() >= 20_000);
+        } finally {
+            traffic.stopProducing();
+        }
+        assertVerified("the broker kill", traffic.awaitReport());
+    }
+
+    private int restartCount(String podName) {
+        return pod(podName).getStatus().getContainerStatuses().get(0).getRestartCount();
+    }
+
+    /** A broker in Kafka's metadata: registered and serving, registered but fenced, or not registered at all. */
+    private enum Registration { ACTIVE, FENCED, ABSENT }
+
+    private static Optional<Registration> registration(Admin admin, int brokerId) {
+        try {
+            Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().includeFencedBrokers(true)
+                    .timeoutMs(3_000)).nodes().get();
+            return Optional.of(nodes.stream().filter(node -> node.id() == brokerId).findFirst()
+                    .map(node -> node.isFenced() ? Registration.FENCED : Registration.ACTIVE)
+                    .orElse(Registration.ABSENT));
+        } catch (ExecutionException | InterruptedException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isInEveryIsr(Admin admin, int brokerId) throws Exception {
+        Set<String> topics = admin.listTopics().names().get();
+        return admin.describeTopics(topics).allTopicNames().get().values().stream()
+                .flatMap(topic -> topic.partitions().stream())
+                .allMatch(partition -> partition.isr().stream().anyMatch(node -> node.id() == brokerId));
+    }
+
+    /** Short timeouts: the kill's measure must not wait on a request to the dead broker. */
+    private static Map<String, Object> quickAdmin(String bootstrap) {
+        Map<String, Object> config = new java.util.HashMap<>(ClientSettings.admin(bootstrap));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        return config;
+    }
+
+    private static void assertVerified(String during, VerificationReport report) {
+        System.out.printf("process kubelet: verifier during %s: %s%n", during, report.render(true));
+        assertThat(report.lost()).as(report.render(true)).isZero();
+        assertThat(report.duplicates()).as(report.render(true)).isZero();
+        assertThat(report.orderViolations()).as(report.render(true)).isZero();
+        assertThat(report.failedSends()).as(report.render(true)).isZero();
+        assertThat(report.acknowledged()).as(report.render(true)).isGreaterThanOrEqualTo(20_000);
     }
 
     /**
@@ -282,6 +396,81 @@ class OperatorFormsClusterIT {
             assertThat(admin.describeFeatures().featureMetadata().get().finalizedFeatures()
                     .get("metadata.version").maxVersionLevel()).isEqualTo((short) 33);
         }
+    }
+
+    /**
+     * KRaft controllers 3 → 5 with an operator restart once the first new controller is a voter, then 5 → 3, under
+     * verified traffic: after each change Kafka's quorum has exactly the expected voters and
+     * {@code ControllerQuorum} says so; each voter added and removed is a QuorumChanged event; the traffic stops
+     * once both changes are done and 20,000 records are acknowledged.
+     */
+    private void controllersGoFromThreeToFiveAndBackWithoutAVerifiedClientNoticing(String bootstrap)
+            throws Exception {
+        try (Admin admin = Admin.create(patientAdmin(bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(SCALED, 6, (short) 3))).all().get();
+            assertThat(voters(admin)).containsExactly(1000, 1001, 1002);
+            VerificationRun traffic = Verifier.start(new VerifierSettings(bootstrap, SCALED, Duration.ofMinutes(20),
+                    200, Duration.ofMinutes(2)));
+            try {
+                await().atMost(RECOVERY).until(() -> traffic.acknowledged() >= 1_000);
+                long start = System.nanoTime();
+                editCluster(spec -> spec.setControllers(new ControllersSpec(5, null)));
+                await().atMost(QUORUM_CHANGE).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> voters(admin).contains(1003));
+                System.out.printf("process kubelet: kafka-controller-3 is a voter after %ds; restarting the"
+                        + " operator%n", seconds(start));
+                kubernetes.restartOperator();
+                Condition five = awaitQuorum("the quorum has its 5 voter(s): 1000, 1001, 1002, 1003, 1004");
+                System.out.printf("process kubelet: %s after %ds%n", five.getMessage(), seconds(start));
+                assertThat(voters(admin)).containsExactly(1000, 1001, 1002, 1003, 1004);
+                kubernetes.awaitReady(NAME, QUORUM_CHANGE);
+
+                start = System.nanoTime();
+                editCluster(spec -> spec.setControllers(new ControllersSpec(3, null)));
+                Condition three = awaitQuorum("the quorum has its 3 voter(s): 1000, 1001, 1002");
+                System.out.printf("process kubelet: %s after %ds%n", three.getMessage(), seconds(start));
+                assertThat(voters(admin)).containsExactly(1000, 1001, 1002);
+                kubernetes.awaitReady(NAME, QUORUM_CHANGE);
+                assertThat(kubernetes.client().apps().statefulSets().inNamespace(NAMESPACE)
+                        .withName(NAME + "-controller").get().getSpec().getReplicas()).isEqualTo(3);
+                await().atMost(RECOVERY).until(() -> traffic.acknowledged() >= 20_000);
+            } finally {
+                traffic.stopProducing();
+            }
+            assertVerified("the controller scaling", traffic.awaitReport());
+        }
+        List<String> events = kubernetes.client().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+                .filter(event -> "QuorumChanged".equals(event.getReason()))
+                .sorted(java.util.Comparator.comparingLong(e -> Long.parseLong(e.getMetadata().getResourceVersion())))
+                .map(event -> event.getMessage()).toList();
+        System.out.printf("process kubelet: QuorumChanged events:%n  %s%n", String.join("\n  ", events));
+        assertThat(events).filteredOn(message -> message.startsWith("adding")).hasSize(2);
+        assertThat(events).filteredOn(message -> message.startsWith("removing")).hasSize(2);
+    }
+
+    private Condition awaitQuorum(String message) {
+        await().atMost(QUORUM_CHANGE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            KafkaClusterStatus status = kubernetes.cluster(NAME).getStatus();
+            return status != null && status.condition(KafkaClusterStatus.CONTROLLER_QUORUM)
+                    .filter(c -> "True".equals(c.getStatus()) && message.equals(c.getMessage())).isPresent();
+        });
+        return kubernetes.cluster(NAME).getStatus().condition(KafkaClusterStatus.CONTROLLER_QUORUM).orElseThrow();
+    }
+
+    private static List<Integer> voters(Admin admin) throws Exception {
+        return admin.describeMetadataQuorum().quorumInfo().get().voters().stream()
+                .map(QuorumInfo.ReplicaState::replicaId).sorted().toList();
+    }
+
+    /** A step of the test, timed: each costs CI minutes. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void step(String name, Step step) throws Exception {
+        long start = System.nanoTime();
+        step.run();
+        System.out.printf("process kubelet: step '%s' took %ds%n", name, seconds(start));
     }
 
     private void editCluster(java.util.function.Consumer<KafkaClusterSpec> change) {

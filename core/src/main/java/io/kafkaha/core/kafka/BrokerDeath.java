@@ -1,5 +1,8 @@
 package io.kafkaha.core.kafka;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * Whether what a runtime saw of a broker proves it dead — the one question fast fencing
  * ({@link DeadBrokerFencer}) must get right, answered without I/O.
@@ -32,6 +35,17 @@ public record BrokerDeath(boolean certain, String evidence) {
     }
 
     /**
+     * How long after a container's death it may still be fenced: while Kafka still holds the dead incarnation's
+     * session, which it does for {@code broker.session.timeout.ms} (6 s as kafka-ha renders it) after the last
+     * heartbeat, i.e. at least 6 s − {@code broker.heartbeat.interval.ms} (1 s) after the death. Until then a
+     * restarted broker cannot register (Kafka refuses a second incarnation while the first's session is valid), so
+     * an unregister can only hit the dead one. Later, Kafka has fenced it itself, and the restarted container may
+     * have registered anew: unregistering that live broker would cut it off for good, since a running Kafka 4
+     * broker never re-registers (it only retries its heartbeats) and stays out of every ISR until it restarts.
+     */
+    public static final Duration CONTAINER_DEATH_ACTIONABLE = Duration.ofSeconds(5);
+
+    /**
      * Kubernetes: the broker pod's Kafka container as the kubelet reports it.
      *
      * @param terminated the container's current state is {@code terminated}, or it has a {@code lastState.terminated}
@@ -40,8 +54,10 @@ public record BrokerDeath(boolean certain, String evidence) {
      *                       cut off by a late reaction to its previous death
      * @param podDeleting the pod has a deletion timestamp: it is being stopped gracefully (SIGTERM, controlled
      *                    shutdown), by the operator's roll or by anyone else
+     * @param sinceDeath how long ago the container terminated ({@code finishedAt}); empty if unknown
      */
-    public static BrokerDeath ofContainer(boolean terminated, boolean containerReady, boolean podDeleting) {
+    public static BrokerDeath ofContainer(boolean terminated, boolean containerReady, boolean podDeleting,
+                                          Optional<Duration> sinceDeath) {
         if (!terminated) {
             return new BrokerDeath(false, "its container has not terminated (not ready or unreachable is not dead)");
         }
@@ -51,6 +67,14 @@ public record BrokerDeath(boolean certain, String evidence) {
         if (containerReady) {
             return new BrokerDeath(false, "its container was restarted and is ready again");
         }
-        return new BrokerDeath(true, "its Kafka container terminated");
+        if (sinceDeath.isEmpty()) {
+            return new BrokerDeath(false, "its container terminated at an unknown time; a restarted broker may"
+                    + " have registered since");
+        }
+        if (sinceDeath.get().compareTo(CONTAINER_DEATH_ACTIONABLE) > 0) {
+            return new BrokerDeath(false, "its container terminated " + sinceDeath.get().toMillis() + " ms ago:"
+                    + " Kafka's session timeout has fenced it, and a restarted broker may have registered since");
+        }
+        return new BrokerDeath(true, "its Kafka container terminated " + sinceDeath.get().toMillis() + " ms ago");
     }
 }

@@ -1,5 +1,6 @@
 package io.kafkaha.operator.reconciler;
 
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -11,6 +12,10 @@ import io.kafkaha.core.kafka.DeadBrokerFencer;
 import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.operator.Labels;
 import io.kafkaha.operator.PodLayout;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,13 +42,17 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * An informer of its own (its events never trigger a reconciliation), so it reacts within the informer's latency,
  * not behind a reconciliation that may be waiting on a dead broker; the Admin call runs off the informer thread.
- * Each container death is acted on once (pod uid and restart count).
+ * Each container death is acted on once (pod uid and restart count), and only within
+ * {@link BrokerDeath#CONTAINER_DEATH_ACTIONABLE} of its {@code finishedAt}, also when the queued call is due: later,
+ * the kubelet's restarted container may have registered a new incarnation, which an unregister would cut off for
+ * good (an informer that sees the death late, e.g. after an operator restart, must not act on it).
  */
 final class CrashedBrokerFencing extends InformerEventSource<Pod, KafkaCluster> {
     static final String NAME = "broker-deaths";
     private static final Logger LOG = LoggerFactory.getLogger(CrashedBrokerFencing.class);
 
     private final KafkaHealthProbe kafka;
+    private final Clock clock;
     private final Set<String> handled = ConcurrentHashMap.newKeySet();
     private final ExecutorService calls = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "broker-fencing");
@@ -51,7 +60,7 @@ final class CrashedBrokerFencing extends InformerEventSource<Pod, KafkaCluster> 
         return thread;
     });
 
-    CrashedBrokerFencing(EventSourceContext<KafkaCluster> context, KafkaHealthProbe kafka) {
+    CrashedBrokerFencing(EventSourceContext<KafkaCluster> context, KafkaHealthProbe kafka, Clock clock) {
         super(InformerEventSourceConfiguration.from(Pod.class, KafkaCluster.class)
                 .withName(NAME)
                 .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.MANAGER + "," + Labels.COMPONENT + "="
@@ -59,6 +68,7 @@ final class CrashedBrokerFencing extends InformerEventSource<Pod, KafkaCluster> 
                 .withSecondaryToPrimaryMapper(pod -> Set.of())
                 .build(), context);
         this.kafka = kafka;
+        this.clock = clock;
     }
 
     @Override
@@ -86,8 +96,12 @@ final class CrashedBrokerFencing extends InformerEventSource<Pod, KafkaCluster> 
         int restarts = Optional.ofNullable(status.getRestartCount()).orElse(0);
         // The death of container instance N: its current state, or the last state once N+1 runs.
         String death = pod.getMetadata().getUid() + "/" + (terminatedNow ? restarts : restarts - 1);
-        BrokerDeath verdict = BrokerDeath.ofContainer(terminatedNow || terminatedBefore,
-                Boolean.TRUE.equals(status.getReady()), pod.getMetadata().getDeletionTimestamp() != null);
+        Optional<Instant> diedAt = Optional.ofNullable(terminatedNow ? status.getState().getTerminated()
+                        : terminatedBefore ? status.getLastState().getTerminated() : null)
+                .map(ContainerStateTerminated::getFinishedAt).map(CrashedBrokerFencing::instant);
+        boolean ready = Boolean.TRUE.equals(status.getReady());
+        boolean deleting = pod.getMetadata().getDeletionTimestamp() != null;
+        BrokerDeath verdict = verdict(terminatedNow || terminatedBefore, ready, deleting, diedAt);
         if (!verdict.certain() || !handled.add(death)) {
             return;
         }
@@ -98,9 +112,24 @@ final class CrashedBrokerFencing extends InformerEventSource<Pod, KafkaCluster> 
         // Pods are named <cluster>-broker-<ordinal>; a broker's node id is its ordinal.
         int brokerId = Integer.parseInt(podName.substring(podName.lastIndexOf('-') + 1));
         calls.execute(() -> {
-            DeadBrokerFencer.Outcome outcome = kafka.unregisterDeadBroker(namespace, cluster, brokerId, verdict);
+            // Asked again when the call is due: a death that waited here too long may be the new incarnation's.
+            BrokerDeath due = verdict(true, ready, deleting, diedAt);
+            DeadBrokerFencer.Outcome outcome = kafka.unregisterDeadBroker(namespace, cluster, brokerId, due);
             LOG.info("{}/{}: {}", namespace, podName, outcome.message());
         });
+    }
+
+    private BrokerDeath verdict(boolean terminated, boolean ready, boolean deleting, Optional<Instant> diedAt) {
+        return BrokerDeath.ofContainer(terminated, ready, deleting,
+                diedAt.map(at -> Duration.between(at, clock.instant())));
+    }
+
+    private static Instant instant(String timestamp) {
+        try {
+            return Instant.parse(timestamp);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     @Override

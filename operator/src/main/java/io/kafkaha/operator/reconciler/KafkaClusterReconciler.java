@@ -130,7 +130,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                 informer(context, PodDisruptionBudget.class, DISRUPTION_BUDGETS),
                 informer(context, StatefulSet.class, STATEFUL_SETS),
                 podInformer(context),
-                new CrashedBrokerFencing(context, kafka));
+                new CrashedBrokerFencing(context, kafka, clock));
     }
 
     /**

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Fast fencing's operator side on the mock API server, with {@link FakeKafka} recording the unregister calls: a
  * broker pod whose Kafka container the kubelet reports terminated is unregistered within a second; a pod that is
  * only not ready (unreachable, paused, failing its probe) is not, nor is a pod being deleted (a roll's graceful
- * stop).
+ * stop), nor one whose container died longer ago than Kafka holds a dead broker's session.
  */
 @EnableKubernetesMockClient(crud = true)
 class CrashedBrokerFencingTest {
@@ -30,6 +30,7 @@ class CrashedBrokerFencingTest {
 
     KubernetesClient client;
     private final FakeKafka kafka = new FakeKafka();
+    private final TestClock clock = new TestClock();
     private FakeStatefulSetController statefulSets;
     private Operator operator;
 
@@ -38,7 +39,7 @@ class CrashedBrokerFencingTest {
         client.apiextensions().v1().customResourceDefinitions().load(CRD.toFile()).create();
         statefulSets = new FakeStatefulSetController(client);
         ClusterUser user = new ClusterUser(client, "kafka");
-        operator = MockApiOperator.start(client, new TestClock(), kafka);
+        operator = MockApiOperator.start(client, clock, kafka);
         user.create(user.seed());
         user.awaitReady(3, 3);
         // From here the pods' status is the test's alone.
@@ -57,7 +58,7 @@ class CrashedBrokerFencingTest {
     void aBrokerWhoseContainerTerminatedIsUnregisteredWithinASecond() {
         setContainer("kafka-broker-1", new ContainerStatusBuilder().withName(PodLayout.CONTAINER).withReady(false)
                 .withRestartCount(0).withNewState().withNewTerminated().withExitCode(137).withReason("Error")
-                .endTerminated().endState().build(), false);
+                .withFinishedAt(now()).endTerminated().endState().build(), false);
 
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
                 .until(() -> !kafka.unregistered.isEmpty());
@@ -66,7 +67,7 @@ class CrashedBrokerFencingTest {
         // The kubelet restarts it; the same death seen again as lastState is not acted on twice.
         setContainer("kafka-broker-1", new ContainerStatusBuilder().withName(PodLayout.CONTAINER).withReady(false)
                 .withRestartCount(1).withNewState().withNewRunning().endRunning().endState()
-                .withNewLastState().withNewTerminated().withExitCode(137).endTerminated().endLastState().build(), false);
+                .withNewLastState().withNewTerminated().withExitCode(137).withFinishedAt(now()).endTerminated().endLastState().build(), false);
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                 .until(() -> kafka.unregistered.size() == 1);
     }
@@ -76,18 +77,45 @@ class CrashedBrokerFencingTest {
         setContainer("kafka-broker-2", new ContainerStatusBuilder().withName(PodLayout.CONTAINER).withReady(false)
                 .withRestartCount(0).withNewState().withNewRunning().endRunning().endState().build(), true);
         setContainer("kafka-broker-0", new ContainerStatusBuilder().withName(PodLayout.CONTAINER).withReady(false)
-                .withRestartCount(0).withNewState().withNewTerminated().withExitCode(0).endTerminated().endState()
+                .withRestartCount(0).withNewState().withNewTerminated().withExitCode(0).withFinishedAt(now()).endTerminated().endState()
                 .build(), false, true);
 
         // A third, real death afterwards is seen: the informer did deliver the updates before it.
         setContainer("kafka-broker-1", new ContainerStatusBuilder().withName(PodLayout.CONTAINER).withReady(false)
-                .withRestartCount(0).withNewState().withNewTerminated().withExitCode(137).endTerminated().endState()
+                .withRestartCount(0).withNewState().withNewTerminated().withExitCode(137).withFinishedAt(now()).endTerminated().endState()
                 .build(), false);
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
                 .until(() -> !kafka.unregistered.isEmpty());
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                 .until(() -> kafka.unregistered.size() == 1);
         assertThat(kafka.unregistered).containsExactly(client.getNamespace() + "/kafka/1");
+    }
+
+    /**
+     * A death seen late (an operator restarted, a slow informer) while the restarted container is still starting:
+     * Kafka's session timeout has fenced the dead incarnation and the new one may have registered, which an
+     * unregister would cut off for good (a running broker never re-registers). Left alone; a fresh death is not.
+     */
+    @Test
+    void aDeathSeenAfterKafkasSessionTimeoutIsLeftAloneForTheNewIncarnationMayHaveRegistered() {
+        String longAgo = clock.instant().minusSeconds(30).toString();
+        setContainer("kafka-broker-2", new ContainerStatusBuilder().withName(PodLayout.CONTAINER).withReady(false)
+                .withRestartCount(1).withNewState().withNewRunning().endRunning().endState()
+                .withNewLastState().withNewTerminated().withExitCode(137).withFinishedAt(longAgo).endTerminated()
+                .endLastState().build(), true);
+
+        setContainer("kafka-broker-1", new ContainerStatusBuilder().withName(PodLayout.CONTAINER).withReady(false)
+                .withRestartCount(0).withNewState().withNewTerminated().withExitCode(137).withFinishedAt(now())
+                .endTerminated().endState().build(), false);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !kafka.unregistered.isEmpty());
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> kafka.unregistered.size() == 1);
+        assertThat(kafka.unregistered).containsExactly(client.getNamespace() + "/kafka/1");
+    }
+
+    private String now() {
+        return clock.instant().toString();
     }
 
     private void setContainer(String podName, ContainerStatus container, boolean notReady) {

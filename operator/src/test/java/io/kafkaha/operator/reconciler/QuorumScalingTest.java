@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * and {@link FakeKafka} keeping a voter set: the controller StatefulSet grows and shrinks one pod at a time, each
  * new controller is added as a voter once it runs, leaving ones are removed before their pod goes, and the
  * status and events say what happens. Kafka's own behaviour is proven with real processes
- * ({@code OperatorScalesControllersIT}).
+ * ({@code OperatorFormsClusterIT}, kubelet module).
  */
 @EnableKubernetesMockClient(crud = true)
 class QuorumScalingTest {
