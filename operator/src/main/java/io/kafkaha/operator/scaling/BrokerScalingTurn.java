@@ -136,6 +136,12 @@ public record BrokerScalingTurn(Action action, int brokerReplicas, String reason
                 .collect(Collectors.toSet());
         ReassignmentPlan plan = PartitionMovePlanner.plan(placement.partitions(), placement.brokers(),
                 new MoveGoal.EmptyBrokers(ids));
+        if (plan instanceof ReassignmentPlan.Refused refused
+                && refused.reason() == ReassignmentPlan.RefusalReason.UNKNOWN_OR_NO_BROKERS) {
+            // Kafka's placement lags its view by a moment (a broker just unfenced): not a refusal, a wait.
+            return new BrokerScalingTurn(new None(), current, WAITING, "waiting: moving partitions off " + leaving
+                    + ": " + refused.message(), in.previous());
+        }
         if (plan instanceof ReassignmentPlan.Refused refused) {
             String message = "cannot scale cluster '" + in.cluster() + "' from " + current + " to " + in.desired()
                     + " brokers; nothing was changed: " + refused.message();

@@ -238,6 +238,17 @@ class BrokerScalingTurnTest {
     }
 
     @Test
+    void aLeavingBrokerMissingFromThePlacementIsWaitedForNotRefused() {
+        BrokerScalingTurn turn = decide(3, true, set(4), pods(4), healthy(4), placement(fourBrokerTopic(), 3), null);
+
+        assertThat(turn.reason()).isEqualTo(BrokerScalingTurn.WAITING);
+        assertThat(turn.brokerReplicas()).isEqualTo(4);
+        assertThat(turn.action()).isEqualTo(new BrokerScalingTurn.None());
+        assertThat(turn.message()).isEqualTo("waiting: moving partitions off kafka-broker-3: broker(s) [3] are not"
+                + " registered in the cluster (brokers: [0, 1, 2])");
+    }
+
+    @Test
     void aBatchWithoutProgressIsReportedStalledAndWaitedFor() {
         List<PartitionMove> batch = List.of(new PartitionMove("orders", 0, List.of(3, 0, 1), List.of(2, 0, 1)));
         // One partition moving, seven more to move off broker 3 once it is done.
