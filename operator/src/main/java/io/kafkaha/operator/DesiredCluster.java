@@ -53,13 +53,23 @@ public record DesiredCluster(String name, String namespace, KafkaClusterSpec spe
      * @param formation how many controllers the cluster was formed with: its initial quorum
      */
     public static DesiredCluster of(KafkaCluster cluster, String clusterId, int formation, int controllersNow) {
+        return of(cluster, clusterId, formation, controllersNow,
+                cluster.specOrDefaults().nodes(NodeRole.BROKER).effectiveReplicas());
+    }
+
+    /**
+     * As {@link #of(KafkaCluster, String, int, int)}, with {@code brokersNow} broker pods: a scale-down keeps the
+     * brokers being emptied until no partition is left on them ({@code io.kafkaha.operator.scaling.BrokerScalingTurn}).
+     */
+    public static DesiredCluster of(KafkaCluster cluster, String clusterId, int formation, int controllersNow,
+                                    int brokersNow) {
         String name = cluster.getMetadata().getName();
         String namespace = Objects.requireNonNull(cluster.getMetadata().getNamespace(),
                 () -> "KafkaCluster " + name + " has no namespace");
         KubernetesAddressing addressing = new KubernetesAddressing(name, namespace);
         ClusterSpec spec = KafkaClusterSpecs.validate(cluster).clusterSpec();
         ClusterSpec now = new ClusterSpec(spec.name(), new RoleSpec(controllersNow, spec.controllers().config()),
-                spec.brokers());
+                new RoleSpec(brokersNow, spec.brokers().config()));
         RenderedCluster rendered = ClusterRenderer.render(now, addressing, clusterId, formation);
         Map<String, String> annotations = cluster.getMetadata().getAnnotations();
         String restartToken = annotations == null ? "" : annotations.getOrDefault(PodFingerprint.RESTART_REQUEST, "");

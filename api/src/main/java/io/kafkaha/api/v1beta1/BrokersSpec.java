@@ -23,8 +23,8 @@ public class BrokersSpec extends NodesSpec {
 
     @JsonPropertyDescription("When replicas is raised, spread existing partitions (replicas and preferred"
             + " leaders) onto the new brokers, throttled, so they carry load at once; false leaves existing partitions"
-            + " where they are (new topics use every broker either way). Honoured by the local runtime; the operator"
-            + " does not move partitions yet.")
+            + " where they are (new topics use every broker either way). Honoured by the operator and the local"
+            + " runtime.")
     @Default("true")
     private Boolean rebalanceOnScaleUp;
 

@@ -112,7 +112,8 @@ public final class KafkaClusterSpecs {
      */
     public static List<SpecProblem> changeProblems(KafkaClusterSpec applied, KafkaClusterSpec desired) {
         List<SpecProblem> problems = new ArrayList<>();
-        checkScaling(applied, desired, problems);
+        // Brokers and controllers may change: the operator moves partitions (BrokerScalingTurn) and voters
+        // (QuorumTurn) step by step, and refuses a broker scale-down Kafka's topics forbid in its status.
         for (NodeRole role : NodeRole.values()) {
             StorageSpec before = applied.nodes(role).effectiveStorage();
             StorageSpec after = desired.nodes(role).effectiveStorage();
@@ -134,24 +135,6 @@ public final class KafkaClusterSpecs {
             }
         }
         return problems;
-    }
-
-    /**
-     * Scaling the StatefulSets alone is safe only for adding brokers; a removed broker's partitions must be moved
-     * first, or they lose replicas. KRaft controllers scale through the quorum, one voter at a time (KIP-853).
-     */
-    private static void checkScaling(KafkaClusterSpec applied, KafkaClusterSpec desired, List<SpecProblem> problems) {
-        // Controllers may change: the operator moves the quorum one voter at a time (QuorumTurn, KIP-853).
-        int brokersBefore = applied.nodes(NodeRole.BROKER).effectiveReplicas();
-        int brokersAfter = desired.nodes(NodeRole.BROKER).effectiveReplicas();
-        if (brokersAfter < brokersBefore && brokersAfter >= 1) {
-            String removed = brokersAfter == brokersBefore - 1 ? "broker " + brokersAfter
-                    : "brokers " + brokersAfter + " to " + (brokersBefore - 1);
-            problems.add(new SpecProblem(path(NodeRole.BROKER, "replicas"), "cannot go down from " + brokersBefore
-                    + " to " + brokersAfter + " on a live cluster yet: the replicas on " + removed + " would be"
-                    + " lost, and kafka-ha does not move partitions off a broker yet; set it back to "
-                    + brokersBefore + " (adding brokers works)"));
-        }
     }
 
     private static void checkSizeChange(NodeRole role, StorageSpec before, StorageSpec after,

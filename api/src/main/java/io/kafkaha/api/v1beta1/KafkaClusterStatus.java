@@ -26,7 +26,7 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"conditions", "observedGeneration", "bootstrapServers", "brokers", "readyBrokers",
         "desiredBrokers", "controllers", "readyControllers", "desiredControllers", "clusterId", "version",
-        "runningVersions", "metadataVersion", "roll"})
+        "runningVersions", "metadataVersion", "roll", "brokerScaling"})
 public class KafkaClusterStatus {
     /** Condition type: the cluster serves clients with all desired nodes ready. */
     public static final String READY = "Ready";
@@ -35,6 +35,8 @@ public class KafkaClusterStatus {
     /** Condition type: the applied spec has settings that work but risk data or availability (True), or none. */
     /** Whether the KRaft voters are the controllers the spec asks for, or what the change to them is doing. */
     public static final String CONTROLLER_QUORUM = "ControllerQuorum";
+    /** Whether the brokers are the spec's count, or what a change to them is doing (moving partitions, ...). */
+    public static final String BROKER_SCALING = "BrokerScaling";
     public static final String WARNINGS = "Warnings";
 
     @JsonPropertyDescription("Latest observations of the cluster's state. Ready is True when every desired"
@@ -78,6 +80,10 @@ public class KafkaClusterStatus {
     @JsonPropertyDescription("The rolling restart in progress, if any: since when it waits and which pod it"
             + " restarted last. The Rolling condition says what it does now.")
     private RollStatus roll;
+
+    @JsonPropertyDescription("The broker scaling in progress that moves partitions, if any: how many moves in all"
+            + " and since when none finished. The BrokerScaling condition says what it does now.")
+    private BrokerScalingStatus brokerScaling;
 
     public KafkaClusterStatus() {
     }
@@ -217,5 +223,13 @@ public class KafkaClusterStatus {
                 return null;
             }
         }
+    }
+
+    public BrokerScalingStatus getBrokerScaling() {
+        return brokerScaling;
+    }
+
+    public void setBrokerScaling(BrokerScalingStatus brokerScaling) {
+        this.brokerScaling = brokerScaling;
     }
 }

@@ -170,6 +170,27 @@ public final class PartitionMover {
         return plan;
     }
 
+    /**
+     * One step of a move run across several calls (the operator's, one per reconciliation): throttles
+     * {@code brokers} (every broker of the cluster) and the moved replicas, and submits {@code batch} without waiting. Whoever calls it
+     * remembers nothing: the next step reads Kafka's ongoing reassignments ({@link #observe}) to see whether the
+     * batch is still running, and plans what is left.
+     */
+    public void submitBatch(List<BrokerSlot> brokers, List<PartitionMove> batch, MoveSettings settings)
+            throws ExecutionException, InterruptedException {
+        throttleBrokers(brokers, settings.throttleBytesPerSecond());
+        submit(batch, settings);
+    }
+
+    /**
+     * The last step of a move run step by step: removes every replication throttle and asks for a preferred
+     * leader election, as {@link #run} does when its moves are done. Harmless when nothing was moved.
+     */
+    public void finish() throws ExecutionException, InterruptedException {
+        removeThrottles();
+        electPreferredLeaders();
+    }
+
     private void submit(List<PartitionMove> batch, MoveSettings settings)
             throws ExecutionException, InterruptedException {
         throttleTopics(batch);

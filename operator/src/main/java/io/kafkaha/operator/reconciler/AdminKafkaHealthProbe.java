@@ -4,6 +4,13 @@ import io.kafkaha.core.kafka.BrokerDeath;
 import io.kafkaha.core.kafka.ClientSettings;
 import io.kafkaha.core.kafka.ClusterInspector;
 import io.kafkaha.core.kafka.DeadBrokerFencer;
+import io.kafkaha.core.kafka.MoveSettings;
+import io.kafkaha.core.kafka.PartitionMover;
+import io.kafkaha.core.plan.BrokerSlot;
+import io.kafkaha.core.plan.PartitionMove;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.errors.BrokerIdNotRegisteredException;
 import io.kafkaha.core.kafka.QuorumChanger;
 import io.kafkaha.core.plan.QuorumStep;
 import io.kafkaha.core.render.Listener;
@@ -44,6 +51,39 @@ public final class AdminKafkaHealthProbe implements KafkaHealthProbe {
                 changer.removeVoter(remove.nodeId(), remove.directoryId());
             } else {
                 throw new IllegalArgumentException("not a voter change: " + step.description());
+            }
+        }
+    }
+
+    @Override
+    public PartitionMover.Observed placement(DesiredCluster cluster) throws Exception {
+        try (Admin admin = Admin.create(ClientSettings.admin(bootstrap(cluster)))) {
+            return new PartitionMover(admin).observe();
+        }
+    }
+
+    @Override
+    public void submitMoves(DesiredCluster cluster, List<BrokerSlot> brokers, List<PartitionMove> batch,
+                            MoveSettings settings) throws Exception {
+        try (Admin admin = Admin.create(ClientSettings.admin(bootstrap(cluster)))) {
+            new PartitionMover(admin).submitBatch(brokers, batch, settings);
+        }
+    }
+
+    @Override
+    public void finishMoves(DesiredCluster cluster) throws Exception {
+        try (Admin admin = Admin.create(ClientSettings.admin(bootstrap(cluster)))) {
+            new PartitionMover(admin).finish();
+        }
+    }
+
+    @Override
+    public void unregisterBroker(DesiredCluster cluster, int brokerId) throws Exception {
+        try (Admin admin = Admin.create(ClientSettings.admin(bootstrap(cluster)))) {
+            admin.unregisterBroker(brokerId).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof BrokerIdNotRegisteredException)) {
+                throw e;
             }
         }
     }

@@ -29,6 +29,10 @@ final class ClusterEvents {
     static final String METADATA_VERSION_NOT_RAISED = "MetadataVersionNotRaised";
     static final String QUORUM_CHANGED = "QuorumChanged";
     static final String QUORUM_CHANGE_FAILED = "QuorumChangeFailed";
+    static final String BROKERS_SCALING = "BrokersScaling";
+    static final String BROKER_SCALING_REFUSED = "BrokerScalingRefused";
+    static final String BROKER_SCALING_STALLED = "BrokerScalingStalled";
+    static final String BROKER_SCALING_FAILED = "BrokerScalingFailed";
     private static final Logger LOG = LoggerFactory.getLogger(ClusterEvents.class);
 
     private final Clock clock;

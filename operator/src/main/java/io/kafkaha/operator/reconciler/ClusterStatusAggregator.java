@@ -55,6 +55,7 @@ final class ClusterStatusAggregator {
     private boolean specChecked;
     private Condition rolling;
     private Condition quorum;
+    private Condition brokerScaling;
     private String rollMessage;
     private String readyMessage = "all nodes ready";
 
@@ -99,6 +100,12 @@ final class ClusterStatusAggregator {
         return this;
     }
 
+    /** The broker count this reconciliation: True when the brokers are the spec's and no partition moves. */
+    ClusterStatusAggregator brokerScaling(boolean asSpecified, String reason, String message) {
+        brokerScaling = condition(KafkaClusterStatus.BROKER_SCALING, asSpecified, reason, message);
+        return this;
+    }
+
     ClusterStatusAggregator readyMessage(String message) {
         readyMessage = message;
         return this;
@@ -139,6 +146,11 @@ final class ClusterStatusAggregator {
             conditions.add(quorum);
         } else {
             previous.condition(KafkaClusterStatus.CONTROLLER_QUORUM).ifPresent(conditions::add);
+        }
+        if (brokerScaling != null) {
+            conditions.add(brokerScaling);
+        } else {
+            previous.condition(KafkaClusterStatus.BROKER_SCALING).ifPresent(conditions::add);
         }
         if (warnings != null) {
             conditions.add(warnings.isEmpty()

@@ -19,6 +19,8 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.kafkaha.api.v1beta1.BrokerScalingStatus;
 import io.kafkaha.api.v1beta1.KafkaCluster;
 import io.kafkaha.api.v1beta1.KafkaClusterSpec;
 import io.kafkaha.api.v1beta1.KafkaClusterSpecs;
@@ -27,6 +29,8 @@ import io.kafkaha.api.v1beta1.RollStatus;
 import io.kafkaha.core.kafka.ClusterHealth;
 import io.kafkaha.core.kafka.HealthVerdict;
 import io.kafkaha.core.kafka.KafkaReleases;
+import io.kafkaha.core.kafka.MoveSettings;
+import io.kafkaha.core.kafka.PartitionMover;
 import io.kafkaha.core.plan.MetadataUpgrade;
 import io.kafkaha.core.plan.NodeState;
 import io.kafkaha.core.plan.QuorumStep;
@@ -43,6 +47,7 @@ import io.kafkaha.operator.quorum.QuorumTurn;
 import io.kafkaha.operator.roll.ClusterNodes;
 import io.kafkaha.operator.roll.PodRoller;
 import io.kafkaha.operator.roll.RollTurn;
+import io.kafkaha.operator.scaling.BrokerScalingTurn;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -104,6 +109,8 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
     /** While rolling: Kafka's ISR and quorum changes raise no Kubernetes event, so the roll looks again soon. */
     static final Duration ROLL_RECHECK = Duration.ofSeconds(2);
     static final String PODS = "pods";
+    /** How the operator moves partitions: 50 MiB/s per broker, 20 partitions a batch (as the local runtime). */
+    static final MoveSettings MOVE_SETTINGS = MoveSettings.defaults();
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
     private static final Logger LOG = LoggerFactory.getLogger(KafkaClusterReconciler.class);
 
@@ -171,7 +178,9 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         }
         KafkaClusterStatus status = new KafkaClusterStatus();
         boolean upgradePending = false;
+        // A quorum change or a broker scaling under way: no roll turn meanwhile, and a look again soon.
         boolean quorumChanging = false;
+        boolean brokersRefused = false;
         status.setObservedGeneration(cluster.getMetadata().getGeneration());
         status.setBootstrapServers(bootstrapServers(cluster));
 
@@ -182,6 +191,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
             }
             status.setClusterId(previous == null ? null : previous.getClusterId());
             status.setRoll(previous == null ? null : previous.getRoll());
+            status.setBrokerScaling(previous == null ? null : previous.getBrokerScaling());
             status.setVersion(applied != null ? applied.effectiveVersion()
                     : previous == null ? null : previous.getVersion());
             observeNodes(context, name, status, aggregator);
@@ -193,18 +203,27 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
             int formation = ClusterIds.formation(context.getClient(), cluster)
                     .or(() -> QuorumTurn.formationOf(controllerSet)).orElse(specControllers);
             int controllersNow = controllerSet == null ? specControllers : controllerSet.getSpec().getReplicas();
-            DesiredCluster observed = DesiredCluster.of(cluster, clusterId, formation, controllersNow);
+            StatefulSet brokerSet = secondary(context, StatefulSet.class,
+                    ResourceNames.statefulSet(name, NodeRole.BROKER)).orElse(null);
+            int specBrokers = cluster.specOrDefaults().nodes(NodeRole.BROKER).effectiveReplicas();
+            int brokersNow = brokerSet == null ? specBrokers : brokerSet.getSpec().getReplicas();
+            DesiredCluster observed = DesiredCluster.of(cluster, clusterId, formation, controllersNow, brokersNow);
             KafkaView view = kafka.observe(observed);
             List<Pod> pods = context.getSecondaryResourcesAsStream(Pod.class).toList();
             QuorumTurn quorum = QuorumTurn.decide(name, specControllers, controllerSet, pods, view.health(),
                     view.error());
-            DesiredCluster desired = quorum.controllerReplicas() == controllersNow ? observed
-                    : DesiredCluster.of(cluster, clusterId, formation, quorum.controllerReplicas());
+            BrokerScalingTurn brokers = brokerTurn(cluster, specBrokers, brokerSet, pods, view, observed);
+            DesiredCluster desired = quorum.controllerReplicas() == controllersNow
+                    && brokers.brokerReplicas() == brokersNow ? observed
+                    : DesiredCluster.of(cluster, clusterId, formation, quorum.controllerReplicas(),
+                            brokers.brokerReplicas());
             ClusterDependent.provide(context, desired);
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             recordChange(context, cluster, applied, desired, clusterId);
             changeQuorum(context, cluster, desired, quorum, aggregator);
-            quorumChanging = !quorum.isSettled();
+            status.setBrokerScaling(scaleBrokers(context, cluster, desired, brokers, aggregator));
+            quorumChanging = !quorum.isSettled() || brokers.blocksRoll();
+            brokersRefused = BrokerScalingTurn.REFUSED.equals(brokers.reason());
             status.setClusterId(clusterId);
             status.setVersion(desired.spec().effectiveVersion());
             observeNodes(context, name, status, aggregator);
@@ -232,7 +251,9 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         if (status.getRoll() != null || upgradePending || quorumChanging) {
             return control.rescheduleAfter(ROLL_RECHECK);
         }
-        return aggregator.isReady() || !validated.isValid() ? control : control.rescheduleAfter(NOT_READY_RECHECK);
+        // A refused broker scale-down waits for the user (or a topic's replication factor, which raises no event).
+        return (aggregator.isReady() && !brokersRefused) || !validated.isValid() ? control
+                : control.rescheduleAfter(NOT_READY_RECHECK);
     }
 
     /**
@@ -298,6 +319,83 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                 || step instanceof QuorumStep.StartObserver || step instanceof QuorumStep.StopController) {
             events.normal(context.getClient(), cluster, ClusterEvents.QUORUM_CHANGED, turn.message());
         }
+    }
+
+    /**
+     * Decides a broker scaling turn; Kafka's partition placement is read only while the counts differ or partitions
+     * move, so a settled cluster costs no more Admin calls than before.
+     */
+    private BrokerScalingTurn brokerTurn(KafkaCluster cluster, int specBrokers, StatefulSet brokerSet, List<Pod> pods,
+                                         KafkaView view, DesiredCluster observed) {
+        BrokerScalingStatus previous = cluster.getStatus() == null ? null : cluster.getStatus().getBrokerScaling();
+        Optional<PartitionMover.Observed> placement = Optional.empty();
+        String kafkaError = view.error();
+        if (view.health().isPresent() && BrokerScalingTurn.needsPlacement(specBrokers, brokerSet, previous)) {
+            try {
+                placement = Optional.of(kafka.placement(observed));
+            } catch (Exception e) {
+                LOG.debug("Reading the partition placement of {} failed", observed.name(), e);
+                kafkaError = "reading the partition placement failed: " + causeOf(e);
+            }
+        }
+        boolean rebalance = cluster.specOrDefaults().getBrokers() == null
+                || cluster.specOrDefaults().getBrokers().effectiveRebalanceOnScaleUp();
+        return BrokerScalingTurn.decide(new BrokerScalingTurn.Inputs(cluster.getMetadata().getName(), specBrokers,
+                rebalance, brokerSet, pods, view.health(), kafkaError, placement, previous, clock.instant(),
+                MOVE_SETTINGS));
+    }
+
+    /**
+     * Carries out a broker scaling turn's Kafka action (the replicas were set through the StatefulSet already) and
+     * reports it: the {@code BrokerScaling} condition, an event per step. A failure is reported and the turn taken
+     * again at the next reconciliation, from what Kubernetes and Kafka say then. Returns the status to keep.
+     */
+    private BrokerScalingStatus scaleBrokers(Context<KafkaCluster> context, KafkaCluster cluster,
+                                             DesiredCluster desired, BrokerScalingTurn turn,
+                                             ClusterStatusAggregator aggregator) {
+        Optional<Condition> before = cluster.getStatus() == null ? Optional.empty()
+                : cluster.getStatus().condition(KafkaClusterStatus.BROKER_SCALING);
+        aggregator.brokerScaling(BrokerScalingTurn.AS_SPECIFIED.equals(turn.reason()), turn.reason(),
+                turn.message());
+        BrokerScalingTurn.Action action = turn.action();
+        try {
+            if (action instanceof BrokerScalingTurn.Submit submit) {
+                kafka.submitMoves(desired, submit.brokers(), submit.batch(), MOVE_SETTINGS);
+            } else if (action instanceof BrokerScalingTurn.Finish) {
+                kafka.finishMoves(desired);
+            } else if (action instanceof BrokerScalingTurn.Unregister unregister) {
+                for (int id : unregister.brokerIds()) {
+                    kafka.unregisterBroker(desired, id);
+                }
+            }
+        } catch (Exception e) {
+            LOG.warn("Broker scaling of {} failed: {}", cluster.getMetadata().getName(), turn.message(), e);
+            events.warning(context.getClient(), cluster, ClusterEvents.BROKER_SCALING_FAILED, turn.message()
+                    + ": Kafka refused (" + causeOf(e) + "); trying again at the next reconciliation");
+            aggregator.brokerScaling(false, BrokerScalingTurn.WAITING, turn.message() + "; Kafka refused ("
+                    + causeOf(e) + "), trying again");
+            return cluster.getStatus() == null ? null : cluster.getStatus().getBrokerScaling();
+        }
+        boolean newReason = before.filter(c -> turn.reason().equals(c.getReason())).isEmpty();
+        if (BrokerScalingTurn.REFUSED.equals(turn.reason())) {
+            if (before.filter(c -> turn.message().equals(c.getMessage())).isEmpty()) {
+                events.warning(context.getClient(), cluster, ClusterEvents.BROKER_SCALING_REFUSED, turn.message());
+            }
+        } else if (BrokerScalingTurn.STALLED.equals(turn.reason())) {
+            if (newReason) {
+                events.warning(context.getClient(), cluster, ClusterEvents.BROKER_SCALING_STALLED, turn.message());
+            }
+        } else if (!(action instanceof BrokerScalingTurn.None) || (newReason
+                && !BrokerScalingTurn.WAITING.equals(turn.reason())
+                && !BrokerScalingTurn.AS_SPECIFIED.equals(turn.reason()))) {
+            events.normal(context.getClient(), cluster, ClusterEvents.BROKERS_SCALING, turn.message());
+        }
+        return turn.status();
+    }
+
+    private static String causeOf(Exception e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage();
     }
 
     /** While the quorum changes no roll turn is taken; the roll's status stays as it was. */

@@ -2,6 +2,11 @@ package io.kafkaha.operator.reconciler;
 
 import io.kafkaha.core.kafka.BrokerDeath;
 import io.kafkaha.core.kafka.DeadBrokerFencer;
+import io.kafkaha.core.kafka.MoveSettings;
+import io.kafkaha.core.kafka.PartitionMover;
+import io.kafkaha.core.plan.BrokerSlot;
+import io.kafkaha.core.plan.PartitionMove;
+import java.util.List;
 import io.kafkaha.core.plan.QuorumStep;
 import io.kafkaha.operator.DesiredCluster;
 
@@ -44,5 +49,26 @@ public interface KafkaHealthProbe {
         return new DeadBrokerFencer.Outcome(brokerId, DeadBrokerFencer.Result.FAILED, "broker " + brokerId
                 + " died (" + death.evidence() + ") but the operator has no connection to the brokers; Kafka fences"
                 + " it after broker.session.timeout.ms");
+    }
+
+    /** Where the partitions are and what Kafka is moving ({@link PartitionMover#observe}), for a broker scaling. */
+    default PartitionMover.Observed placement(DesiredCluster cluster) throws Exception {
+        throw new IllegalStateException("the operator has no connection to the brokers");
+    }
+
+    /** Throttles and submits one batch of partition moves, without waiting ({@link PartitionMover#submitBatch}). */
+    default void submitMoves(DesiredCluster cluster, List<BrokerSlot> brokers, List<PartitionMove> batch,
+                             MoveSettings settings) throws Exception {
+        throw new IllegalStateException("the operator has no connection to the brokers");
+    }
+
+    /** Removes the replication throttles and elects preferred leaders ({@link PartitionMover#finish}). */
+    default void finishMoves(DesiredCluster cluster) throws Exception {
+        throw new IllegalStateException("the operator has no connection to the brokers");
+    }
+
+    /** Unregisters a removed broker from the cluster metadata; one already unregistered is no failure. */
+    default void unregisterBroker(DesiredCluster cluster, int brokerId) throws Exception {
+        throw new IllegalStateException("the operator has no connection to the brokers");
     }
 }

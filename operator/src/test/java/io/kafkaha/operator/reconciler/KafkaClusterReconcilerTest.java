@@ -81,7 +81,9 @@ class KafkaClusterReconcilerTest {
         assertThat(status.getClusterId()).isEqualTo(storedClusterId());
         KafkaCluster current = user.current();
         assertThat(status.getConditions()).extracting(Condition::getType)
-                .containsExactlyInAnyOrder("SpecValid", "Ready", "Rolling", "ControllerQuorum", "Warnings");
+                .containsExactlyInAnyOrder("SpecValid", "Ready", "Rolling", "ControllerQuorum", "BrokerScaling",
+                        "Warnings");
+        assertThat(status.condition(KafkaClusterStatus.BROKER_SCALING).orElseThrow().getStatus()).isEqualTo("True");
         assertThat(status.condition(KafkaClusterStatus.WARNINGS).orElseThrow().getStatus()).isEqualTo("False");
         assertThat(status.condition(KafkaClusterStatus.CONTROLLER_QUORUM).orElseThrow().getStatus()).isEqualTo("True");
         assertThat(status.condition(KafkaClusterStatus.ROLLING).orElseThrow().getStatus()).isEqualTo("False");
