@@ -322,15 +322,18 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
     }
 
     /**
-     * Decides a broker scaling turn; Kafka's partition placement is read only while the counts differ or partitions
-     * move, so a settled cluster costs no more Admin calls than before.
+     * Decides a broker scaling turn; Kafka's partition placement is read only while the counts differ, partitions
+     * move or a spread is due, so a settled cluster costs no more Admin calls than before.
      */
     private BrokerScalingTurn brokerTurn(KafkaCluster cluster, int specBrokers, StatefulSet brokerSet, List<Pod> pods,
                                          KafkaView view, DesiredCluster observed) {
         BrokerScalingStatus previous = cluster.getStatus() == null ? null : cluster.getStatus().getBrokerScaling();
+        boolean rebalance = cluster.specOrDefaults().getBrokers() == null
+                || cluster.specOrDefaults().getBrokers().effectiveRebalanceOnScaleUp();
         Optional<PartitionMover.Observed> placement = Optional.empty();
         String kafkaError = view.error();
-        if (view.health().isPresent() && BrokerScalingTurn.needsPlacement(specBrokers, brokerSet, previous)) {
+        if (view.health().isPresent()
+                && BrokerScalingTurn.needsPlacement(specBrokers, brokerSet, previous, view.health(), rebalance)) {
             try {
                 placement = Optional.of(kafka.placement(observed));
             } catch (Exception e) {
@@ -338,8 +341,6 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                 kafkaError = "reading the partition placement failed: " + causeOf(e);
             }
         }
-        boolean rebalance = cluster.specOrDefaults().getBrokers() == null
-                || cluster.specOrDefaults().getBrokers().effectiveRebalanceOnScaleUp();
         return BrokerScalingTurn.decide(new BrokerScalingTurn.Inputs(cluster.getMetadata().getName(), specBrokers,
                 rebalance, brokerSet, pods, view.health(), kafkaError, placement, previous, clock.instant(),
                 MOVE_SETTINGS));

@@ -94,9 +94,35 @@ public record BrokerScalingTurn(Action action, int brokerReplicas, String reason
                          MoveSettings settings) {
     }
 
-    /** Whether the turn will need Kafka's placement: the counts differ, or a move is under way. */
-    public static boolean needsPlacement(int desired, StatefulSet brokerSet, BrokerScalingStatus previous) {
-        return brokerSet != null && (brokerSet.getSpec().getReplicas() != desired || previous != null);
+    /**
+     * Whether the turn will need Kafka's placement: the counts differ, a move is under way, or a spread is due whose
+     * start the status does not record ({@link #unspread}).
+     */
+    public static boolean needsPlacement(int desired, StatefulSet brokerSet, BrokerScalingStatus previous,
+                                         Optional<ClusterHealth> kafka, boolean rebalanceOnScaleUp) {
+        return brokerSet != null && (brokerSet.getSpec().getReplicas() != desired || previous != null
+                || rebalanceOnScaleUp && kafka.map(view -> unspread(view, desired)).orElse(false));
+    }
+
+    /**
+     * A serving broker holds no replica while another holds two or more: what a scale-up leaves when its spread was
+     * never recorded — the StatefulSet was raised, then the status write that starts the spread failed (a conflict,
+     * or the operator stopped in between). A balanced cluster never looks like this: spreading leaves no two brokers
+     * more than one replica apart, and Kafka places a new topic's replicas round-robin.
+     */
+    static boolean unspread(ClusterHealth kafka, int brokers) {
+        int[] replicas = new int[brokers];
+        for (ClusterHealth.PartitionState partition : kafka.partitionStates()) {
+            for (int replica : partition.replicas()) {
+                int ordinal = replica - NodeRole.BROKER.nodeIdOffset();
+                if (ordinal >= 0 && ordinal < brokers) {
+                    replicas[ordinal]++;
+                }
+            }
+        }
+        boolean anEmptyServingBroker = IntStream.range(0, brokers)
+                .anyMatch(ordinal -> replicas[ordinal] == 0 && kafka.isServing(NodeRole.BROKER.nodeId(ordinal)));
+        return anEmptyServingBroker && IntStream.of(replicas).max().orElse(0) >= 2;
     }
 
     public static BrokerScalingTurn decide(Inputs in) {
@@ -175,6 +201,11 @@ public record BrokerScalingTurn(Action action, int brokerReplicas, String reason
             }
         }
         BrokerScalingStatus previous = in.previous();
+        boolean unrecorded = previous == null && in.rebalanceOnScaleUp() && kafka.isPresent()
+                && in.placement().isPresent() && unspread(kafka.get(), desired);
+        if (unrecorded) {
+            previous = new BrokerScalingStatus(BrokerScalingStatus.SPREADING, null, null, in.now().toString());
+        }
         if (previous == null) {
             return settled(desired, "the cluster has its " + desired + " broker(s)");
         }
@@ -198,6 +229,10 @@ public record BrokerScalingTurn(Action action, int brokerReplicas, String reason
             return moving(in, desired, previous.getPhase(),
                     BrokerScalingStatus.SPREADING.equals(previous.getPhase()) ? SPREADING : EMPTYING, what,
                     placement, moves);
+        }
+        if (unrecorded) {
+            // Nothing the planner can move (e.g. rack constraints): nothing was throttled, nothing to finish.
+            return settled(desired, "the cluster has its " + desired + " broker(s)");
         }
         String done = spreading ? "; partitions spread over them" : "";
         return new BrokerScalingTurn(new Finish(), desired, AS_SPECIFIED, "the cluster has its " + desired

@@ -41,9 +41,9 @@ class BrokerScalingTurnTest {
 
     @Test
     void aSettledClusterNeedsNoPlacement() {
-        assertThat(BrokerScalingTurn.needsPlacement(3, set(3), null)).isFalse();
-        assertThat(BrokerScalingTurn.needsPlacement(4, set(3), null)).isTrue();
-        assertThat(BrokerScalingTurn.needsPlacement(3, set(3), spreading(null, null))).isTrue();
+        assertThat(BrokerScalingTurn.needsPlacement(3, set(3), null, healthy(3), true)).isFalse();
+        assertThat(BrokerScalingTurn.needsPlacement(4, set(3), null, healthy(3), true)).isTrue();
+        assertThat(BrokerScalingTurn.needsPlacement(3, set(3), spreading(null, null), healthy(3), true)).isTrue();
 
         BrokerScalingTurn turn = decide(3, true, set(3), pods(3), healthy(3), Optional.empty(), null);
         assertThat(turn.reason()).isEqualTo(BrokerScalingTurn.AS_SPECIFIED);
@@ -64,6 +64,32 @@ class BrokerScalingTurnTest {
         assertThat(turn.status().getPhase()).isEqualTo(BrokerScalingStatus.SPREADING);
         assertThat(turn.action()).isEqualTo(new BrokerScalingTurn.None());
         assertThat(turn.blocksRoll()).isTrue();
+    }
+
+    /** The StatefulSet went to 4, but the status write that starts the spread failed: broker 3 serves, empty. */
+    @Test
+    void aSpreadWhoseStartWasNeverRecordedIsStillMade() {
+        Optional<ClusterHealth> unspread = Optional.of(health(List.of(0, 1, 2, 3), List.of(), threeBrokerTopic()));
+        assertThat(BrokerScalingTurn.needsPlacement(4, set(4), null, unspread, true)).isTrue();
+        assertThat(BrokerScalingTurn.needsPlacement(4, set(4), null, unspread, false)).as("rebalanceOnScaleUp off")
+                .isFalse();
+
+        BrokerScalingTurn turn = decide(4, true, set(4), pods(4), unspread, placement(threeBrokerTopic(), 4), null);
+
+        assertThat(turn.reason()).isEqualTo(BrokerScalingTurn.SPREADING);
+        assertThat(turn.status().getPhase()).isEqualTo(BrokerScalingStatus.SPREADING);
+        assertThat(((BrokerScalingTurn.Submit) turn.action()).batch())
+                .allSatisfy(move -> assertThat(move.to()).contains(3));
+
+        // Spread, or too small to spread (a single replica): nothing is due and no placement is read.
+        Optional<ClusterHealth> spread = Optional.of(health(List.of(0, 1, 2, 3), List.of(), fourBrokerTopic()));
+        assertThat(BrokerScalingTurn.needsPlacement(4, set(4), null, spread, true)).isFalse();
+        Optional<ClusterHealth> tiny = Optional.of(health(List.of(0, 1, 2, 3), List.of(),
+                List.of(new PartitionPlacement("seed", 0, List.of(0), 1))));
+        assertThat(BrokerScalingTurn.needsPlacement(4, set(4), null, tiny, true)).isFalse();
+        // A fenced broker is not empty for want of a spread: it is down.
+        Optional<ClusterHealth> down = Optional.of(health(List.of(0, 1, 2), List.of(3), threeBrokerTopic()));
+        assertThat(BrokerScalingTurn.needsPlacement(4, set(4), null, down, true)).isFalse();
     }
 
     @Test
