@@ -217,7 +217,7 @@ class OperatorFormsClusterIT {
         }
         String uid = pod(killed).getMetadata().getUid();
         int restarts = restartCount(killed);
-        VerificationRun traffic = Verifier.start(new VerifierSettings(bootstrap, FENCED, Duration.ofMinutes(20), 200,
+        VerificationRun traffic = Verifier.start(new VerifierSettings(bootstrap, FENCED, Duration.ofMinutes(20), 400,
                 Duration.ofMinutes(2)));
         try (Admin watcher = Admin.create(quickAdmin(bootstrap))) {
             await().atMost(RECOVERY).until(() -> traffic.acknowledged() >= 1_000);
@@ -410,7 +410,7 @@ class OperatorFormsClusterIT {
             admin.createTopics(List.of(new NewTopic(SCALED, 6, (short) 3))).all().get();
             assertThat(voters(admin)).containsExactly(1000, 1001, 1002);
             VerificationRun traffic = Verifier.start(new VerifierSettings(bootstrap, SCALED, Duration.ofMinutes(20),
-                    200, Duration.ofMinutes(2)));
+                    400, Duration.ofMinutes(2)));
             try {
                 await().atMost(RECOVERY).until(() -> traffic.acknowledged() >= 1_000);
                 long start = System.nanoTime();

@@ -65,7 +65,7 @@ class OperatorScalesBrokersIT {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 8, (short) 3))).all().get();
 
                 VerificationRun traffic = Verifier.start(new VerifierSettings(bootstrap, TOPIC,
-                        Duration.ofMinutes(25), 150, Duration.ofMinutes(2)));
+                        Duration.ofMinutes(25), 400, Duration.ofMinutes(2)));
                 try {
                     await().atMost(CHANGE).until(() -> traffic.acknowledged() >= 1_000);
 
