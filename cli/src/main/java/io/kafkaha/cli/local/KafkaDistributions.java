@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -57,7 +59,10 @@ public final class KafkaDistributions {
 
     private static void layOut(Path built, Path home, String version) {
         try {
-            Path staging = Files.createDirectories(home.getParent()).resolve(version + ".partial");
+            // A staging directory of this process's own: two commands getting the same version at once (two
+            // clusters started together) must not delete each other's half-done copy.
+            Path staging = Files.createDirectories(home.getParent())
+                    .resolve(version + ".partial-" + ProcessHandle.current().pid());
             deleteTree(staging);
             Files.createDirectories(staging);
             copyTree(built.resolve("bin"), staging.resolve("bin"));
@@ -66,8 +71,19 @@ public final class KafkaDistributions {
             Files.writeString(pom, fetchPom(version, Logging.of(built)), StandardCharsets.UTF_8);
             runMaven(pom, staging.resolve("libs"), staging.resolve("fetch.log"), version);
             Files.writeString(staging.resolve(COMPLETE), version + "\n");
+            if (Files.exists(home.resolve(COMPLETE))) {
+                deleteTree(staging); // another command laid it out meanwhile
+                return;
+            }
             deleteTree(home);
-            Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
+                if (!Files.exists(home.resolve(COMPLETE))) {
+                    throw raced;
+                }
+                deleteTree(staging);
+            }
         } catch (IOException e) {
             throw new UserError("cannot lay out Kafka " + version + " in " + home + ": " + e.getMessage()
                     + "; check that the directory is writable (or set KAFKA_HA_KAFKA_CACHE)", e);
