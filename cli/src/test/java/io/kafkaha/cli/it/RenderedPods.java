@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * own ports.
  */
 public final class RenderedPods implements AutoCloseable {
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     /**
      * Restarts of an exited pod while the cluster forms, as the kubelet restarts a pod's container. Under load a
