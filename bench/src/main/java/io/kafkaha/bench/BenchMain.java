@@ -66,6 +66,9 @@ public final class BenchMain {
         if (options.soak()) {
             return new SoakBenchmark(options).run();
         }
+        if (options.empty()) {
+            return new EmptyBrokerBenchmark(options).run();
+        }
         Instant started = Instant.now();
         String loadAtStart = Machine.loadAverage();
         int othersAtStart = Machine.kafkaProcesses().size();

@@ -34,19 +34,24 @@ import java.util.List;
  * @param soakDuration     how long the soak runs
  * @param soakRate         records/s of the verified traffic during the soak
  * @param cpuThreads       busy-loop threads during the soak
+ * @param empty            run the broker-emptying benchmark instead
+ * @param emptyMib         emptying benchmark: MiB of partition data the leaving broker holds
+ * @param throttleMib      emptying benchmark: the replication throttle, MiB/s
  */
 record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, int partitions, int retries,
                     Path kafkaHaJar, Path kafkaHome, Path workDir, Path resultsFile, int haPortBase,
                     int baselinePortBase, Duration startTimeout, boolean roll, int rollRate,
                     Duration rollTail, boolean footprint, List<Integer> clusterCounts, Duration idle, Path launcher,
-                    Path crd, boolean soak, Duration soakDuration, int soakRate, int cpuThreads) {
+                    Path crd, boolean soak, Duration soakDuration, int soakRate, int cpuThreads, boolean empty,
+                    int emptyMib, int throttleMib) {
 
     static final String USAGE = String.join("\n",
             "usage: bench/run.sh [--no-build] [options]",
             "  --bench NAME          'start-produce' (default): startup and produce throughput against plain Kafka;",
             "                        'roll': a 3+3 rolling restart under verified traffic, kafka-ha's against naive;",
             "                        'footprint': the operator's memory, threads and API use against a mock API server;",
-            "                        'soak': a 3+3 cluster under verified traffic and CPU pressure, counting false fencings",
+            "                        'soak': a 3+3 cluster under verified traffic and CPU pressure, counting false fencings;",
+            "                        'empty': a 3+3 cluster gets a 4th broker holding data, then 'local scale' empties it",
             "  --no-build            (first argument, read by run.sh) run the jars as they are, without building",
             "  --rounds N            rounds, each runs kafka-ha and the baseline, order alternating (default 3)",
             "  --records N           records per measured produce run (default 100000)",
@@ -69,7 +74,9 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
             "  --crd PATH            footprint benchmark: the KafkaCluster CRD (default charts/kafka-ha/crds/...)",
             "  --soak-minutes M      soak benchmark: how long it runs (default 30)",
             "  --soak-rate R         soak benchmark: records/s of the verified traffic (default 1000)",
-            "  --cpu-threads N       soak benchmark: busy-loop threads (default: the number of CPUs)");
+            "  --cpu-threads N       soak benchmark: busy-loop threads (default: the number of CPUs)",
+            "  --empty-mib N         emptying benchmark: MiB of data on the broker that leaves (default 1024)",
+            "  --throttle-mib N      emptying benchmark: replication throttle in MiB/s (default 20)");
 
     static BenchOptions parse(String[] args) {
         int rounds = 3;
@@ -97,6 +104,9 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
         int soakMinutes = 30;
         int soakRate = 1000;
         int cpuThreads = Runtime.getRuntime().availableProcessors();
+        boolean empty = false;
+        int emptyMib = 1024;
+        int throttleMib = 20;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -122,13 +132,14 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
                 case "--baseline-port-base" -> baselinePort = positive(option, value);
                 case "--start-timeout" -> timeout = positive(option, value);
                 case "--bench" -> {
-                    if (!List.of("start-produce", "roll", "footprint", "soak").contains(value)) {
-                        throw new UsageException("--bench takes 'start-produce', 'roll', 'footprint' or 'soak', not '"
-                                + value + "'");
+                    if (!List.of("start-produce", "roll", "footprint", "soak", "empty").contains(value)) {
+                        throw new UsageException("--bench takes 'start-produce', 'roll', 'footprint', 'soak' or"
+                                + " 'empty', not '" + value + "'");
                     }
                     roll = value.equals("roll");
                     footprint = value.equals("footprint");
                     soak = value.equals("soak");
+                    empty = value.equals("empty");
                 }
                 case "--clusters" -> {
                     clusterCounts = new ArrayList<>();
@@ -142,6 +153,8 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
                 case "--soak-minutes" -> soakMinutes = positive(option, value);
                 case "--soak-rate" -> soakRate = positive(option, value);
                 case "--cpu-threads" -> cpuThreads = atLeastZero(option, value);
+                case "--empty-mib" -> emptyMib = positive(option, value);
+                case "--throttle-mib" -> throttleMib = positive(option, value);
                 case "--roll-rate" -> rollRate = positive(option, value);
                 case "--roll-tail" -> rollTail = atLeastZero(option, value);
                 default -> throw new UsageException("unknown option " + option);
@@ -156,7 +169,8 @@ record BenchOptions(int rounds, int records, int warmupRecords, int valueBytes, 
                 workDir.toAbsolutePath().normalize(), results.toAbsolutePath().normalize(), haPort, baselinePort,
                 Duration.ofSeconds(timeout), roll, rollRate, Duration.ofSeconds(rollTail), footprint,
                 List.copyOf(clusterCounts), Duration.ofSeconds(idle), launcher.toAbsolutePath().normalize(),
-                crd.toAbsolutePath().normalize(), soak, Duration.ofMinutes(soakMinutes), soakRate, cpuThreads);
+                crd.toAbsolutePath().normalize(), soak, Duration.ofMinutes(soakMinutes), soakRate, cpuThreads, empty,
+                emptyMib, throttleMib);
     }
 
     private static int positive(String option, String value) {
