@@ -172,9 +172,9 @@ public final class PartitionMover {
 
     /**
      * One step of a move run across several calls (the operator's, one per reconciliation): throttles
-     * {@code brokers} (every broker of the cluster) and the moved replicas, and submits {@code batch} without waiting. Whoever calls it
-     * remembers nothing: the next step reads Kafka's ongoing reassignments ({@link #observe}) to see whether the
-     * batch is still running, and plans what is left.
+     * {@code brokers} (every broker of the cluster) and the moved replicas, and submits {@code batch} without
+     * waiting. Whoever calls it remembers nothing: the next step reads Kafka's ongoing reassignments
+     * ({@link #observe}) to see whether the batch is still running, and plans what is left.
      */
     public void submitBatch(List<BrokerSlot> brokers, List<PartitionMove> batch, MoveSettings settings)
             throws ExecutionException, InterruptedException {
