@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kafkaha.api.v1beta1.KafkaCluster;
 import io.kafkaha.api.v1beta1.KafkaClusterSpec;
 import io.kafkaha.api.v1beta1.KafkaClusterStatus;
+import io.kafkaha.cli.it.PerMessageVerdict;
 import io.kafkaha.core.kafka.ClientSettings;
 import io.kafkaha.core.verify.VerificationReport;
 import io.kafkaha.core.verify.VerificationRun;
@@ -92,11 +93,7 @@ class OperatorScalesBrokersIT {
                 VerificationReport report = traffic.awaitReport();
                 System.out.printf("process kubelet: verifier while scaling the brokers: %s (%ds)%n",
                         report.render(true), seconds(start));
-                assertThat(report.lost()).as(report.render(true)).isZero();
-                assertThat(report.duplicates()).as(report.render(true)).isZero();
-                assertThat(report.orderViolations()).as(report.render(true)).isZero();
-                assertThat(report.failedSends()).as(report.render(true)).isZero();
-                assertThat(report.acknowledged()).isGreaterThanOrEqualTo(20_000);
+                PerMessageVerdict.assertClean(report, 20_000);
             }
             List<String> events = kubernetes.client().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
                     .filter(event -> "BrokersScaling".equals(event.getReason()))
