@@ -29,6 +29,8 @@ public final class DrillRun {
     private final DrillTarget target;
     private final DrillSettings settings;
     private final Consumer<String> progress;
+    /** Set once the cluster was seen not fully redundant for a whole recover timeout: why the rest is skipped. */
+    private Optional<String> leftUnhealthy = Optional.empty();
 
     public DrillRun(DrillTarget target, DrillSettings settings, Consumer<String> progress) {
         this.target = target;
@@ -36,7 +38,11 @@ public final class DrillRun {
         this.progress = progress;
     }
 
-    /** Every fault in order; {@code each} sees each result as soon as it is known. */
+    /**
+     * Every fault in order; {@code each} sees each result as soon as it is known. Once the cluster stays short of
+     * full redundancy for a whole recover timeout, the remaining faults are not injected: harming a cluster that
+     * has not recovered proves nothing, and waiting for it again would only repeat the same timeout.
+     */
     public List<FaultResult> run(List<Fault> faults, Consumer<FaultResult> each) throws InterruptedException {
         List<FaultResult> results = new ArrayList<>();
         for (Fault fault : faults) {
@@ -52,9 +58,13 @@ public final class DrillRun {
         if (impossible.isPresent()) {
             return FaultResult.notInjected(fault.name(), impossible.get());
         }
+        if (leftUnhealthy.isPresent()) {
+            return FaultResult.notInjected(fault.name(), "skipped: " + leftUnhealthy.get());
+        }
         progress.accept(fault.name() + ": waiting for the cluster to be fully redundant");
         Optional<String> unhealthy = awaitFullyRedundant(System.nanoTime());
         if (unhealthy.isPresent()) {
+            leftUnhealthy = Optional.of("the cluster was not fully redundant before " + fault.name());
             return FaultResult.notInjected(fault.name(), "the cluster is not fully redundant before the fault ("
                     + unhealthy.get() + ")");
         }
@@ -88,6 +98,7 @@ public final class DrillRun {
             } else {
                 errors.add("not fully redundant " + settings.recoverTimeout().toSeconds() + " s after the repair ("
                         + stillBroken.get() + ")");
+                leftUnhealthy = Optional.of("the cluster did not become fully redundant again after " + fault.name());
             }
             // Records after the recovery show writes work again; at least a second's worth.
             long goal = Math.max(settings.recordsPerFault(), completed(run) + settings.rate());

@@ -1,5 +1,6 @@
 package io.kafkaha.core.kafka;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -98,6 +99,11 @@ public record ClusterHealth(String clusterId, int quorumLeaderId, int quorumLead
             return isr.size() < replicas.size();
         }
 
+        /** The replicas not in the ISR: the brokers that have not caught up (or are down). */
+        public List<Integer> outOfSync() {
+            return replicas.stream().filter(replica -> !isr.contains(replica)).toList();
+        }
+
         /** acks=all writes fail. */
         public boolean isUnderMinIsr() {
             return isr.size() < minIsr;
@@ -118,6 +124,15 @@ public record ClusterHealth(String clusterId, int quorumLeaderId, int quorumLead
 
     public List<String> underReplicated() {
         return names(PartitionState::isUnderReplicated);
+    }
+
+    /** The under-replicated partitions, each with the replicas missing from its ISR: "orders-0 (out of sync: 2)". */
+    public List<String> underReplicatedWithLaggards() {
+        return partitionStates.stream().filter(PartitionState::isUnderReplicated)
+                .sorted(Comparator.comparing(PartitionState::name))
+                .map(state -> state.name() + " (out of sync: " + String.join(", ",
+                        state.outOfSync().stream().map(String::valueOf).toList()) + ")")
+                .toList();
     }
 
     public List<String> underMinIsr() {

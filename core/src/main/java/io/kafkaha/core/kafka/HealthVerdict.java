@@ -62,7 +62,7 @@ public record HealthVerdict(List<String> problems, List<String> warnings) {
                     + named(health.underMinIsr()));
         }
         if (!health.underReplicated().isEmpty()) {
-            warnings.add("under-replicated partitions: " + named(health.underReplicated()));
+            warnings.add("under-replicated partitions: " + named(health.underReplicatedWithLaggards()));
         }
         for (int id : controllerIds) {
             health.voters().stream().filter(v -> v.nodeId() == id).findFirst().ifPresentOrElse(voter -> {

@@ -27,7 +27,7 @@ class HealthVerdictTest {
                 List.of(new PartitionState("t", 0, 0, List.of(0, 1, 2), List.of(0, 1), 2))));
         assertThat(verdict.isServing()).isTrue();
         assertThat(verdict.isFullyRedundant()).isFalse();
-        assertThat(verdict.warnings()).containsExactly("under-replicated partitions: t-0",
+        assertThat(verdict.warnings()).containsExactly("under-replicated partitions: t-0 (out of sync: 2)",
                 "controller 1001 is not a voter of the quorum");
     }
 

@@ -41,7 +41,7 @@ class RollPlannerTest {
                 row("a restarted broker registered but fenced", fenced(2), nodes("broker-0"),
                         "waiting: broker(s) 2 registered but fenced (not serving yet)"),
                 row("a restarted broker not back in every ISR", isr(List.of(0, 1)), nodes("broker-0"),
-                        "waiting: under-replicated partitions: orders-0"),
+                        "waiting: under-replicated partitions: orders-0 (out of sync: 2)"),
                 row("a restarted controller not caught up yet", lagging(1002), nodes("broker-0"),
                         "waiting: controller 1002 is a voter but not caught up (lag 40)"),
                 row("no quorum leader", leader(-1), nodes("broker-0"),
