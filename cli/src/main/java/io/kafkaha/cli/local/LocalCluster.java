@@ -196,6 +196,7 @@ public final class LocalCluster {
         // Kafka runs on the Java the CLI runs on, which the launcher has checked.
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("KAFKA_HEAP_OPTS", node.role() == NodeRole.BROKER ? "-Xms256m -Xmx512m" : "-Xms128m -Xmx256m");
+        FastStartJvm.apply(env, System.getenv());
         try {
             Files.createDirectories(layout.nodeDir(node.name()));
         } catch (IOException e) {

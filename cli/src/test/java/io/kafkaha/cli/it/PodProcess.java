@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.kafkaha.cli.local.FastStartJvm;
 import io.kafkaha.cli.local.NodeProcess;
 import io.kafkaha.core.render.StartScript;
 import io.kafkaha.operator.PodLayout;
@@ -145,6 +146,8 @@ public final class PodProcess {
         // Not a difference in what runs, only in its size: the template's heap (or Kafka's 1 GiB default without
         // resources) is sized for a pod's memory, while here six JVMs share a small test machine.
         env.put("KAFKA_HEAP_OPTS", "-Xms128m -Xmx384m");
+        // Likewise the JIT: C1 only, as the local runtime runs Kafka on one machine (see FastStartJvm).
+        FastStartJvm.apply(env, Map.of());
         // What the image and the cluster provide around the pod spec: a PATH, Java, cluster DNS (the hosts file)
         // and /tmp for the JVM's scratch files (the tmp volume, as java.io.tmpdir is /tmp in a pod).
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
