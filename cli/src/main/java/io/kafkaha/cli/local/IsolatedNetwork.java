@@ -60,6 +60,10 @@ public final class IsolatedNetwork {
         return "kh" + addressing.slot();
     }
 
+    String subnet() {
+        return IsolatedAddressing.PREFIX + addressing.slot() + ".0/" + IsolatedAddressing.PREFIX_LENGTH;
+    }
+
     String namespace(NodePlan node) {
         return NAMESPACE_PREFIX + addressing.slot() + "-" + node.name();
     }
@@ -86,10 +90,10 @@ public final class IsolatedNetwork {
         Optional<String> holder = alias(bridge());
         if (holder.isPresent()) {
             if (!holder.get().equals(owner)) {
-                throw new UserError("the addresses " + IsolatedAddressing.PREFIX + addressing.slot() + ".0/24 of"
-                        + " this cluster are taken by the isolated cluster in " + holder.get() + " (bridge "
-                        + bridge() + "); stop it with 'kafka-ha local down --dir " + holder.get() + "', or create this"
-                        + " cluster with a --port-base at least 300 away from that one's");
+                throw new UserError("the addresses " + subnet() + " of this cluster are taken by the isolated"
+                        + " cluster in " + holder.get() + " (bridge " + bridge() + "); stop it with 'kafka-ha local"
+                        + " down --dir " + holder.get() + "', or create this cluster with a --port-base at least 300"
+                        + " away from that one's");
             }
             return;
         }
@@ -178,13 +182,14 @@ public final class IsolatedNetwork {
                 .map(part -> part.substring("alias ".length())).findFirst();
     }
 
-    private static void ip(String... args) {
+    private void ip(String... args) {
         List<String> command = new ArrayList<>(List.of("ip"));
         command.addAll(List.of(args));
         try {
             run(command);
         } catch (UncheckedIOException failed) {
-            throw new UserError("could not set up the isolated network: " + failed.getMessage(), failed);
+            throw new UserError("the isolated network of cluster '" + cluster.state().name() + "' (" + subnet()
+                    + "): " + failed.getMessage(), failed);
         }
     }
 

@@ -25,8 +25,9 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * A local cluster as a drill's target: faults act on the nodes' processes through their pid files (SIGKILL,
- * SIGSTOP/SIGCONT) and start nodes as {@code local start} does, supervisor included, so a killed broker is
- * fenced at once and the drill shows what users of this runtime get.
+ * SIGSTOP/SIGCONT), on an isolated cluster's network links ({@link IsolatedNetwork}), and start nodes as
+ * {@code local start} does, supervisor included, so a killed broker is fenced at once and the drill shows what
+ * users of this runtime get.
  */
 public final class LocalDrillTarget implements DrillTarget {
     private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
@@ -126,9 +127,9 @@ public final class LocalDrillTarget implements DrillTarget {
     @Override
     public Optional<String> cannotIsolate() {
         if (cluster.network().isEmpty()) {
-            return Optional.of("not possible: cluster '" + cluster.state().name() + "' shares the host's network;"
-                    + " start the cluster with 'local up --isolated' (a new cluster: 'kafka-ha local up --isolated"
-                    + " --name NAME', as root)");
+            return Optional.of("not possible: start the cluster with 'local up --isolated' (cluster '"
+                    + cluster.state().name() + "' shares the host's network; an isolated cluster is a new one:"
+                    + " 'kafka-ha local up --isolated --name NAME', as root)");
         }
         return IsolatedNetwork.unavailable();
     }

@@ -53,15 +53,18 @@ class BrokerIsolateIT {
         long started = System.nanoTime();
         cluster = new LocalClusterFixture(home, NAME);
         cluster.up(PORT_BASE, 3, 3, "--isolated").assertOk();
+        long up = System.nanoTime();
         assertThat(cluster.bootstrap()).isEqualTo("10.213.95.1:28592,10.213.95.2:28593,10.213.95.3:28594");
+        assertThat(cluster.cli.run("local", "status", "--name", NAME).assertOk().out())
+                .contains("Network: isolated").contains("10.213.95.101:28792");
         assertThat(namespaces()).hasSize(6);
 
         Cli.Result drill = cluster.cli.start("drill", "--name", NAME, "--faults", "broker-isolate",
                 "--records-per-fault", String.valueOf(RECORDS), "--rate", "2000", "--isolate-seconds", "12")
                 .await(600);
 
-        System.out.println("BrokerIsolateIT: " + (System.nanoTime() - started) / 1_000_000_000 + " s so far\n"
-                + drill.out());
+        System.out.println("BrokerIsolateIT: up took " + (up - started) / 1_000_000_000 + " s, the drill "
+                + (System.nanoTime() - up) / 1_000_000_000 + " s\n" + drill.out());
         drill.assertOk();
         String context = drill.out() + "\n" + drill.err();
         Map<String, String> row = DrillIT.summary(drill.out()).get("broker-isolate");
