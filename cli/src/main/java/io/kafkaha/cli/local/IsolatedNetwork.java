@@ -103,7 +103,10 @@ public final class IsolatedNetwork {
         ip("link", "set", bridge(), "up");
     }
 
-    /** The node's namespace and veth pair, created unless they exist. */
+    /**
+     * The node's namespace and veth pair, created unless they exist, its link up: a drill cut short may have left
+     * it down, and the node is about to start.
+     */
     void ensureNode(NodePlan node) {
         ensureBridge();
         String namespace = namespace(node);
@@ -112,12 +115,13 @@ public final class IsolatedNetwork {
         }
         if (!exists(link(node))) {
             ip("link", "add", link(node), "type", "veth", "peer", "name", "eth0", "netns", namespace);
-            ip("link", "set", link(node), "master", bridge(), "up");
+            ip("link", "set", link(node), "master", bridge());
             String address = addressing.host(node.role(), node.ordinal());
             ip("-n", namespace, "addr", "add", address + "/" + IsolatedAddressing.PREFIX_LENGTH, "dev", "eth0");
             ip("-n", namespace, "link", "set", "eth0", "up");
             ip("-n", namespace, "link", "set", "lo", "up");
         }
+        reconnect(node);
     }
 
     /** Cuts the node off: its veth's host end goes down, so nothing passes in either direction. */
