@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
                     + "running local cluster one after another and print, per fault: records acknowledged, lost, "
                     + "duplicated, reordered, failed sends, the longest stall and the time until the cluster was "
                     + "fully redundant again.",
-            "Faults: broker-kill, broker-pause, controller-kill, two-brokers-down, cluster-kill. The drill kills "
-                    + "and freezes real processes, so it runs only against a cluster named with --name or --dir.",
+            "Faults: broker-kill, broker-pause, broker-isolate (only on a cluster started with 'local up "
+                    + "--isolated'), controller-kill, two-brokers-down, cluster-kill. The drill kills and freezes real "
+                    + "processes, so it runs only against a cluster named with --name or --dir.",
             "Exit code 0 if every fault was injected and undone and no acknowledged record was lost, duplicated or "
                     + "reordered; 1 otherwise."
         })
@@ -49,7 +50,8 @@ public class DrillCommand implements Callable<Integer> {
 
     @Option(names = "--faults", paramLabel = "LIST", defaultValue = "all",
             description = "Comma-separated faults to inject, in order (default: all, i.e. broker-kill,broker-pause,"
-                    + "controller-kill,two-brokers-down,cluster-kill).")
+                    + "broker-isolate,controller-kill,two-brokers-down,cluster-kill; broker-isolate only on an "
+                    + "isolated cluster).")
     String faults;
 
     @Option(names = "--records-per-fault", paramLabel = "N", defaultValue = "20000",
@@ -68,6 +70,10 @@ public class DrillCommand implements Callable<Integer> {
     @Option(names = "--pause-seconds", paramLabel = "S", defaultValue = "20",
             description = "How long broker-pause keeps the broker frozen (default: ${DEFAULT-VALUE}).")
     long pauseSeconds;
+
+    @Option(names = "--isolate-seconds", paramLabel = "S", defaultValue = "20",
+            description = "How long broker-isolate keeps the broker cut off the network (default: ${DEFAULT-VALUE}).")
+    long isolateSeconds;
 
     @Option(names = "--recover-timeout", paramLabel = "S", defaultValue = "180",
             description = "How long the cluster may take to be fully redundant again after each fault "
@@ -90,7 +96,7 @@ public class DrillCommand implements Callable<Integer> {
                     + " ('kafka-ha local up'). On Kubernetes, run 'kafka-ha verify' and delete a broker pod meanwhile"
                     + " (see docs/drill.md)");
         }
-        List<Fault> chosen = "all".equals(faults) ? FaultCatalog.all() : FaultCatalog.parse(faults);
+        List<Fault> named = "all".equals(faults) ? List.of() : FaultCatalog.parse(faults);
         DrillSettings settings = settings();
         if (!selection.given()) {
             throw new UserError("the drill kills and freezes nodes, so it never guesses the cluster: name it with"
@@ -106,6 +112,8 @@ public class DrillCommand implements Callable<Integer> {
         new VerifyTopic(cluster.bootstrapServers(), settings.topic(), PARTITIONS).prepare(err, "drill");
         try (LocalDrillTarget target = new LocalDrillTarget(cluster, err);
              OnShutdown resume = OnShutdown.run("kafka-ha-drill-resume", target::close)) {
+            List<Fault> chosen = named.isEmpty() ? FaultCatalog.fullDrill(target, line -> say(err, "drill: " + line))
+                    : named;
             say(err, "drill: cluster '" + cluster.state().name() + "', " + chosen.size() + " faults, "
                     + settings.recordsPerFault() + " records each at " + settings.rate() + "/s on '"
                     + settings.topic() + "'; fast fencing " + (target.fastFencing() ? "on" : "off"));
@@ -140,6 +148,10 @@ public class DrillCommand implements Callable<Integer> {
             throw new UserError("--pause-seconds must be 1 or more, got " + pauseSeconds
                     + "; e.g. --pause-seconds 20 (beyond the broker session timeout, 6 s by default)");
         }
+        if (isolateSeconds <= 0) {
+            throw new UserError("--isolate-seconds must be 1 or more, got " + isolateSeconds
+                    + "; e.g. --isolate-seconds 20 (beyond the broker session timeout, 6 s by default)");
+        }
         if (recoverTimeoutSeconds < 10) {
             throw new UserError("--recover-timeout must be 10 seconds or more, got " + recoverTimeoutSeconds
                     + "; e.g. --recover-timeout 180");
@@ -148,7 +160,8 @@ public class DrillCommand implements Callable<Integer> {
             throw new UserError("--topic must name a topic, e.g. --topic kafka-ha-drill");
         }
         return new DrillSettings(topic.trim(), recordsPerFault, rate, Duration.ofSeconds(downSeconds),
-                Duration.ofSeconds(pauseSeconds), Duration.ofSeconds(recoverTimeoutSeconds));
+                Duration.ofSeconds(pauseSeconds), Duration.ofSeconds(isolateSeconds),
+                Duration.ofSeconds(recoverTimeoutSeconds));
     }
 
     private static void say(PrintWriter err, String line) {

@@ -32,10 +32,19 @@ public interface DrillTarget extends AutoCloseable {
     /** Lets a paused node run again (SIGCONT). */
     void resume(DrillNode node);
 
+    /** Whether {@link #isolate} works here; when it does not, the reason and how to get a cluster where it does. */
+    java.util.Optional<String> cannotIsolate();
+
+    /** Cuts the node off the network in both directions; its process runs on. */
+    void isolate(DrillNode node);
+
+    /** Connects an isolated node again. */
+    void reconnect(DrillNode node);
+
     /** Starts the nodes again and waits until the cluster serves with them, at most {@code timeout}. */
     void start(Collection<DrillNode> nodes, Duration timeout);
 
-    /** Undoes what a fault left behind when the drill is cut short: resumes paused nodes. */
+    /** Undoes what a fault left behind when the drill is cut short: resumes paused nodes, reconnects isolated ones. */
     @Override
     void close();
 }

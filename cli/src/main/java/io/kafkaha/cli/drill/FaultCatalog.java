@@ -6,20 +6,30 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** The faults a drill knows, in the order a full drill runs them, and the parsing of {@code --faults}. */
 public final class FaultCatalog {
-    private static final List<Fault> ALL = List.of(new BrokerKill(), new BrokerPause(), new ControllerKill(),
-            new TwoBrokersDown(), new ClusterKill());
-    /** Planned, not built yet: named so asking for it gets a clear answer rather than "unknown". */
-    static final String NOT_YET = "broker-isolate";
+    private static final List<Fault> ALL = List.of(new BrokerKill(), new BrokerPause(), new BrokerIsolate(),
+            new ControllerKill(), new TwoBrokersDown(), new ClusterKill());
 
     private FaultCatalog() {
     }
 
     public static List<Fault> all() {
         return ALL;
+    }
+
+    /**
+     * A full drill on {@code target}: every fault, but {@code broker-isolate} only where the runtime can cut a
+     * broker off (an isolated local cluster); {@code skipped} hears why it was left out. Asked for by name, it
+     * runs anyway and is reported as not injected.
+     */
+    public static List<Fault> fullDrill(DrillTarget target, Consumer<String> skipped) {
+        Optional<String> cannotIsolate = target.cannotIsolate();
+        cannotIsolate.ifPresent(reason -> skipped.accept("broker-isolate skipped: " + reason));
+        return ALL.stream().filter(fault -> !(fault instanceof BrokerIsolate) || cannotIsolate.isEmpty()).toList();
     }
 
     public static String names() {
@@ -37,10 +47,6 @@ public final class FaultCatalog {
             String name = raw.trim();
             if (name.isEmpty() || !seen.add(name)) {
                 continue;
-            }
-            if (name.equals(NOT_YET)) {
-                throw new UserError("fault '" + NOT_YET + "' (a broker cut off from the network) is not available"
-                        + " yet; choose from " + names());
             }
             faults.add(find(name).orElseThrow(() -> new UserError("unknown fault '" + name + "' in --faults; choose"
                     + " from " + names() + " (comma-separated)")));

@@ -110,7 +110,17 @@ public final class LocalCluster {
             return false;
         }
         Listener serving = node.role() == NodeRole.BROKER ? Listener.CLIENT : Listener.CONTROLLER;
-        return PortProbe.accepts(state.host(), state.addressing().port(serving, node.ordinal()));
+        return PortProbe.accepts(host(node), state.addressing().port(serving, node.ordinal()));
+    }
+
+    /** The node's address: the cluster's loopback address, or in an isolated cluster its own. */
+    public String host(NodePlan node) {
+        return state.addressing().host(node.role(), node.ordinal());
+    }
+
+    /** The namespaces and links of an isolated cluster; empty for one whose nodes share the host's network. */
+    public Optional<IsolatedNetwork> network() {
+        return state.isolated() ? Optional.of(new IsolatedNetwork(this)) : Optional.empty();
     }
 
     public NodeFingerprints fingerprints() {
@@ -175,6 +185,9 @@ public final class LocalCluster {
 
     /** Refuses, with the fix, if another program holds one of the node's ports. */
     public void requirePortsFree(NodePlan node) {
+        if (state.isolated()) {
+            return; // the node's namespace is its own: nothing else listens there
+        }
         for (int port : ports(node)) {
             if (!PortProbe.isFree(state.host(), port)) {
                 throw new UserError("port " + port + " on " + state.host() + " is already in use, so " + node.name()
@@ -202,7 +215,13 @@ public final class LocalCluster {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        process(node).launch(List.of("sh", layout.startScript().toString()), env, layout.logFile(node.name()));
+        List<String> command = List.of("sh", layout.startScript().toString());
+        Optional<IsolatedNetwork> network = network();
+        if (network.isPresent()) {
+            network.get().ensureNode(node);
+            command = network.get().inNamespace(node, command);
+        }
+        process(node).launch(command, env, layout.logFile(node.name()));
         fingerprints().recordStarted(node.name(), desiredFingerprint(node));
     }
 

@@ -1,7 +1,9 @@
 package io.kafkaha.cli.local;
 
 import io.kafkaha.cli.UserError;
+import io.kafkaha.core.render.IsolatedAddressing;
 import io.kafkaha.core.render.LocalAddressing;
+import io.kafkaha.core.render.NodeAddressing;
 import io.kafkaha.core.spec.ClusterSpec;
 import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.core.spec.RoleSpec;
@@ -22,12 +24,14 @@ import java.util.TreeMap;
  * version are kept too, so every later command renders the same {@code server.properties}; a file without them
  * (a cluster created by plain {@code up}) has none and runs the installation's version.
  *
- * @param version the Kafka version the spec asks for, or {@code null} for "the local installation's"
+ * @param version  the Kafka version the spec asks for, or {@code null} for "the local installation's"
+ * @param isolated every node in a network namespace of its own ({@code local up --isolated}, {@link IsolatedNetwork})
  */
 public record LocalClusterState(String name, String clusterId, int controllers, int brokers, String host,
                                 int basePort, Map<String, String> controllerConfig, Map<String, String> brokerConfig,
-                                String version) {
+                                String version, boolean isolated) {
     private static final String VERSION_KEY = "version";
+    private static final String ISOLATED_KEY = "isolated";
 
     public LocalClusterState {
         controllerConfig = Map.copyOf(controllerConfig);
@@ -37,7 +41,13 @@ public record LocalClusterState(String name, String clusterId, int controllers, 
     /** A cluster without config overrides, of the local installation's version. */
     public LocalClusterState(String name, String clusterId, int controllers, int brokers, String host,
                              int basePort) {
-        this(name, clusterId, controllers, brokers, host, basePort, Map.of(), Map.of(), null);
+        this(name, clusterId, controllers, brokers, host, basePort, Map.of(), Map.of(), null, false);
+    }
+
+    /** The same cluster with every node in a network namespace of its own; only before its first start. */
+    public LocalClusterState isolate() {
+        return new LocalClusterState(name, clusterId, controllers, brokers, host, basePort, controllerConfig,
+                brokerConfig, version, true);
     }
 
     public ClusterSpec spec() {
@@ -51,23 +61,23 @@ public record LocalClusterState(String name, String clusterId, int controllers, 
             throw new IllegalArgumentException("a local cluster keeps its name and node counts");
         }
         return new LocalClusterState(name, clusterId, controllers, brokers, host, basePort,
-                spec.controllers().config(), spec.brokers().config(), version);
+                spec.controllers().config(), spec.brokers().config(), version, isolated);
     }
 
     /** The same cluster with another number of brokers (after {@link LocalBrokerScaling} added or removed some). */
     public LocalClusterState withBrokers(int count) {
         return new LocalClusterState(name, clusterId, controllers, count, host, basePort, controllerConfig,
-                brokerConfig, version);
+                brokerConfig, version, isolated);
     }
 
     /** The same cluster with another number of controllers (see {@link LocalQuorumScaling}). */
     public LocalClusterState withControllers(int count) {
         return new LocalClusterState(name, clusterId, count, brokers, host, basePort, controllerConfig, brokerConfig,
-                version);
+                version, isolated);
     }
 
-    public LocalAddressing addressing() {
-        return new LocalAddressing(host, basePort);
+    public NodeAddressing addressing() {
+        return isolated ? new IsolatedAddressing(basePort) : new LocalAddressing(host, basePort);
     }
 
     public static Optional<LocalClusterState> load(ClusterLayout layout) {
@@ -87,7 +97,8 @@ public record LocalClusterState(String name, String clusterId, int controllers, 
                     Integer.parseInt(properties.getProperty("port.base")),
                     config(properties, NodeRole.CONTROLLER),
                     config(properties, NodeRole.BROKER),
-                    properties.getProperty(VERSION_KEY)));
+                    properties.getProperty(VERSION_KEY),
+                    Boolean.parseBoolean(properties.getProperty(ISOLATED_KEY))));
         } catch (IOException | RuntimeException e) {
             throw new UserError(file + " is unreadable or damaged (" + e.getMessage() + "); if this directory is"
                     + " not a kafka-ha cluster, choose another --dir", e);
@@ -104,6 +115,9 @@ public record LocalClusterState(String name, String clusterId, int controllers, 
         properties.setProperty("port.base", String.valueOf(basePort));
         if (version != null) {
             properties.setProperty(VERSION_KEY, version);
+        }
+        if (isolated) {
+            properties.setProperty(ISOLATED_KEY, "true");
         }
         controllerConfig.forEach((key, value) -> properties.setProperty(configPrefix(NodeRole.CONTROLLER) + key,
                 value));

@@ -52,6 +52,8 @@ public class LocalDownCommand implements Callable<Integer> {
             cluster.nodes().stream().filter(node -> node.role() == role)
                     .forEach(node -> cluster.process(node).forget());
         }
+        // Once no node runs in them, the namespaces can go; 'up' creates them again.
+        cluster.network().ifPresent(IsolatedNetwork::remove);
         if (purge) {
             deleteTree(cluster.layout().dir());
             out.println("Cluster '" + cluster.state().name() + "' stopped and deleted (" + cluster.layout().dir()

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +25,9 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * A local cluster as a drill's target: faults act on the nodes' processes through their pid files (SIGKILL,
- * SIGSTOP/SIGCONT) and start nodes as {@code local start} does, supervisor included, so a killed broker is
- * fenced at once and the drill shows what users of this runtime get.
+ * SIGSTOP/SIGCONT), on an isolated cluster's network links ({@link IsolatedNetwork}), and start nodes as
+ * {@code local start} does, supervisor included, so a killed broker is fenced at once and the drill shows what
+ * users of this runtime get.
  */
 public final class LocalDrillTarget implements DrillTarget {
     private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
@@ -34,6 +36,7 @@ public final class LocalDrillTarget implements DrillTarget {
     private final PrintWriter notes;
     private final Admin admin;
     private final Map<DrillNode, ProcessHandle> paused = new ConcurrentHashMap<>();
+    private final Set<DrillNode> isolated = ConcurrentHashMap.newKeySet();
 
     public LocalDrillTarget(LocalCluster cluster, PrintWriter notes) {
         this.cluster = cluster;
@@ -122,6 +125,34 @@ public final class LocalDrillTarget implements DrillTarget {
     }
 
     @Override
+    public Optional<String> cannotIsolate() {
+        if (cluster.network().isEmpty()) {
+            return Optional.of("not possible: start the cluster with 'local up --isolated' (cluster '"
+                    + cluster.state().name() + "' shares the host's network; an isolated cluster is a new one:"
+                    + " 'kafka-ha local up --isolated --name NAME', as root)");
+        }
+        return IsolatedNetwork.unavailable();
+    }
+
+    @Override
+    public void isolate(DrillNode node) {
+        running(node);
+        network().cut(cluster.node(node.name()));
+        isolated.add(node);
+    }
+
+    @Override
+    public void reconnect(DrillNode node) {
+        if (isolated.remove(node)) {
+            network().reconnect(cluster.node(node.name()));
+        }
+    }
+
+    private IsolatedNetwork network() {
+        return cluster.network().orElseThrow(() -> new FaultNotInjected(cannotIsolate().orElse("not isolated")));
+    }
+
+    @Override
     public void start(Collection<DrillNode> nodes, Duration timeout) {
         List<NodePlan> plans = nodes.stream().map(node -> cluster.node(node.name())).toList();
         cluster.writeConfig();
@@ -137,10 +168,11 @@ public final class LocalDrillTarget implements DrillTarget {
         LocalSupervisor.ensureRunning(cluster);
     }
 
-    /** Resumes every node still paused: a drill cut short must not leave a frozen broker behind. */
+    /** Resumes and reconnects every node: a drill cut short must not leave a frozen or cut-off broker behind. */
     @Override
     public void close() {
         new ArrayList<>(paused.keySet()).forEach(this::resume);
+        new ArrayList<>(isolated).forEach(this::reconnect);
         admin.close(Duration.ofSeconds(5));
     }
 

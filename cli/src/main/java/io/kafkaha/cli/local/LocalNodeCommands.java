@@ -107,7 +107,7 @@ public final class LocalNodeCommands {
                         && inspector.brokerAnswers(node.nodeId());
             }
             return (health, inspector) -> health.hasQuorumLeader()
-                    && cluster.ports(node).stream().allMatch(port -> PortProbe.accepts(cluster.state().host(), port));
+                    && cluster.ports(node).stream().allMatch(port -> PortProbe.accepts(cluster.host(node), port));
         }
     }
 }

@@ -120,7 +120,8 @@ final class LocalQuorumScaling {
             cluster.launch(cluster.node(start.name()), kafka);
         } else if (step instanceof QuorumStep.AddVoter add) {
             int ordinal = add.nodeId() - NodeRole.CONTROLLER.nodeIdOffset();
-            change(cluster, changer -> changer.addVoter(add.nodeId(), add.directoryId(), cluster.state().host(),
+            change(cluster, changer -> changer.addVoter(add.nodeId(), add.directoryId(),
+                    cluster.state().addressing().host(NodeRole.CONTROLLER, ordinal),
                     cluster.state().addressing().port(Listener.CONTROLLER, ordinal)), step);
         } else if (step instanceof QuorumStep.RemoveVoter remove) {
             change(cluster, changer -> changer.removeVoter(remove.nodeId(), remove.directoryId()), step);

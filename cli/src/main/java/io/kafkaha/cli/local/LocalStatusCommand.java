@@ -35,6 +35,9 @@ public class LocalStatusCommand implements Callable<Integer> {
                         + " process dies is unregistered at once.")
                 .orElse("Fast fencing: off (no supervisor): a crashed broker is fenced only after Kafka's session"
                         + " timeout; 'kafka-ha local up" + ClusterSelection.flagsFor(cluster) + "' starts it."));
+        cluster.network().ifPresent(network -> out.println("Network: isolated, each node in a network namespace of"
+                + " its own on bridge " + network.bridge() + " (" + network.subnet() + "); 'kafka-ha drill' can cut"
+                + " a broker off (broker-isolate)."));
         if (cluster.anyRunning() && health.isEmpty()) {
             out.println("No broker answered, so Kafka's own view is missing; 'kafka-ha local logs NODE' shows why.");
         }

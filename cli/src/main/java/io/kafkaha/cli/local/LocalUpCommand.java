@@ -45,6 +45,11 @@ public class LocalUpCommand implements Callable<Integer> {
             + " replicates on PORT+100+N; controller N listens on PORT+200+N (default: 9092).")
     Integer portBase;
 
+    @Option(names = "--isolated", description = "Run each node in a network namespace of its own, with its own"
+            + " address in 10.213.0.0/16 (needs root): so 'kafka-ha drill' can cut a broker off the network"
+            + " (broker-isolate). Fixed when the cluster is created.")
+    boolean isolated;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
             description = "How long to wait for the cluster to be ready (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -84,8 +89,10 @@ public class LocalUpCommand implements Callable<Integer> {
             printNextSteps(out, cluster);
             return 0;
         }
-        // Every port is checked before anything starts or is saved, so a clash leaves nothing half-done.
+        // Every port (or the isolated network's subnet) is checked before anything starts or is saved, so a
+        // clash leaves nothing half-done.
         stopped.forEach(cluster::requirePortsFree);
+        cluster.network().ifPresent(IsolatedNetwork::ensureBridge);
         if (existing.isEmpty()) {
             state.save(layout);
         }
@@ -144,8 +151,13 @@ public class LocalUpCommand implements Callable<Integer> {
                         + " nodes per role; asked for " + replicas);
             }
         }
-        return new LocalClusterState(requested.name(), Uuid.randomUuid().toString(),
+        LocalClusterState state = new LocalClusterState(requested.name(), Uuid.randomUuid().toString(),
                 requested.controllers().replicas(), requested.brokers().replicas(), addressing.hostAddress(), base);
+        if (isolated) {
+            IsolatedNetwork.requireAvailable();
+            return state.isolate();
+        }
+        return state;
     }
 
     /** An existing cluster keeps its shape: its node ids and addresses are baked into its data. */
@@ -158,6 +170,11 @@ public class LocalUpCommand implements Callable<Integer> {
         mustMatch("--brokers", brokers, state.brokers(), state);
         mustMatch("--controllers", controllers, state.controllers(), state);
         mustMatch("--port-base", portBase, state.basePort(), state);
+        if (isolated && !state.isolated()) {
+            throw new UserError("cluster '" + state.name() + "' was created without --isolated; its nodes' addresses"
+                    + " are written into its data, so it cannot become isolated. Start it as it is (omit --isolated),"
+                    + " or create an isolated cluster under another --name");
+        }
         return state;
     }
 
@@ -201,6 +218,10 @@ public class LocalUpCommand implements Callable<Integer> {
 
     /** {@code -f}: the manifest says what the node-count options would. */
     private int applyManifest() {
+        if (isolated) {
+            throw new UserError("--isolated cannot be combined with -f yet; create the isolated cluster with"
+                    + " 'kafka-ha local up --isolated' and its options");
+        }
         if (brokers != null || controllers != null) {
             throw new UserError("--brokers and --controllers cannot be combined with -f: the manifest's"
                     + " spec.brokers.replicas and spec.controllers.replicas say how many nodes to run");

@@ -16,6 +16,7 @@ final class FakeTarget implements DrillTarget {
     private final List<DrillNode> controllers;
     ClusterHealth health;
     Optional<String> cannotPause = Optional.empty();
+    Optional<String> cannotIsolate = Optional.empty();
 
     FakeTarget(int brokerCount, ClusterHealth health) {
         this.controllers = IntStream.range(0, 3)
@@ -63,6 +64,21 @@ final class FakeTarget implements DrillTarget {
     @Override
     public void resume(DrillNode node) {
         actions.add("resume " + node.name());
+    }
+
+    @Override
+    public Optional<String> cannotIsolate() {
+        return cannotIsolate;
+    }
+
+    @Override
+    public void isolate(DrillNode node) {
+        actions.add("isolate " + node.name());
+    }
+
+    @Override
+    public void reconnect(DrillNode node) {
+        actions.add("reconnect " + node.name());
     }
 
     @Override

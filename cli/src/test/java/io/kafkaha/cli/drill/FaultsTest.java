@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class FaultsTest {
     private static final DrillSettings SETTINGS = new DrillSettings("t", 1000, 1000, Duration.ofMillis(1),
-            Duration.ofMillis(1), Duration.ofSeconds(10));
+            Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(10));
     private final List<String> said = new ArrayList<>();
     private final DrillContext context = new DrillContext(SETTINGS, () -> 0, said::add);
 
@@ -32,6 +32,16 @@ class FaultsTest {
         new BrokerPause().inject(target, context);
 
         assertThat(target.actions).containsExactly("pause k-broker-2", "resume k-broker-2");
+    }
+
+    @Test
+    void brokerIsolateReconnectsTheBrokerItCutOff() throws Exception {
+        FakeTarget target = new FakeTarget(3, FakeTarget.health(0, 4, 4, 5));
+
+        Injection injection = new BrokerIsolate().inject(target, context);
+
+        assertThat(target.actions).containsExactly("isolate k-broker-1", "reconnect k-broker-1");
+        assertThat(injection.what()).startsWith("cut k-broker-1 (leads 2 of 3 partitions) off the network");
     }
 
     @Test
@@ -72,5 +82,9 @@ class FaultsTest {
 
         two.cannotPause = java.util.Optional.of("no SIGSTOP here");
         assertThat(new BrokerPause().cannotRunOn(two)).contains("no SIGSTOP here");
+        two.cannotIsolate = java.util.Optional.of("not possible: start the cluster with 'local up --isolated'");
+        assertThat(new BrokerIsolate().cannotRunOn(two)).contains(
+                "not possible: start the cluster with 'local up --isolated'");
+        assertThat(new BrokerIsolate().cannotRunOn(one)).contains("needs at least 2 brokers to fail over to");
     }
 }

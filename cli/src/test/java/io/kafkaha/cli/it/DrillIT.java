@@ -66,7 +66,7 @@ class DrillIT {
     }
 
     /** The rows of the final "drill summary:" table, by fault, each column by its header. */
-    private static Map<String, Map<String, String>> summary(String out) {
+    static Map<String, Map<String, String>> summary(String out) {
         List<String> lines = out.lines().toList();
         int start = lines.indexOf("drill summary:");
         assertThat(start).as("a summary in:%n%s", out).isNotNegative();

@@ -4,6 +4,8 @@ import io.kafkaha.cli.local.NodeProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -21,9 +23,13 @@ final class LocalClusterFixture implements AutoCloseable {
         this.cli = new Cli(home);
     }
 
-    Cli.Result up(int portBase, int controllers, int brokers) {
-        return cli.run("local", "up", "--name", name, "--port-base", String.valueOf(portBase),
-                "--controllers", String.valueOf(controllers), "--brokers", String.valueOf(brokers));
+    /** {@code local up} of a new cluster; {@code more} are further options, e.g. {@code --isolated}. */
+    Cli.Result up(int portBase, int controllers, int brokers, String... more) {
+        List<String> args = new ArrayList<>(List.of("local", "up", "--name", name, "--port-base",
+                String.valueOf(portBase), "--controllers", String.valueOf(controllers), "--brokers",
+                String.valueOf(brokers)));
+        args.addAll(List.of(more));
+        return cli.run(args.toArray(String[]::new));
     }
 
     String bootstrap() {

@@ -30,6 +30,20 @@ class LocalClusterStateTest {
     }
 
     @Test
+    void keepsIsolationAndGivesEachNodeItsOwnAddress() {
+        ClusterLayout layout = new ClusterLayout(dir);
+        LocalClusterState state = new LocalClusterState("orders", "id", 3, 3, "127.0.0.1", 28592).isolate();
+        state.save(layout);
+
+        LocalClusterState loaded = LocalClusterState.load(layout).orElseThrow();
+        assertThat(loaded).isEqualTo(state);
+        assertThat(loaded.isolated()).isTrue();
+        assertThat(new LocalCluster(layout, loaded).bootstrapServers())
+                .isEqualTo("10.213.95.1:28592,10.213.95.2:28593,10.213.95.3:28594");
+        assertThat(loaded.withBrokers(4).isolated()).isTrue();
+    }
+
+    @Test
     void readsAClusterCreatedBeforeSpecsWereKept() throws IOException {
         Files.writeString(dir.resolve("cluster.properties"), """
                 name=kafka
@@ -43,6 +57,7 @@ class LocalClusterStateTest {
         LocalClusterState loaded = LocalClusterState.load(new ClusterLayout(dir)).orElseThrow();
         assertThat(loaded.spec()).isEqualTo(ClusterSpec.seed("kafka"));
         assertThat(loaded.version()).isNull();
+        assertThat(loaded.isolated()).isFalse();
     }
 
     @Test
