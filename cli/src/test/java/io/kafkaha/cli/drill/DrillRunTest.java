@@ -13,7 +13,7 @@ class DrillRunTest {
         // No broker registered: never fully redundant, so the first fault waits one recover timeout and gives up.
         FakeTarget target = new FakeTarget(3, FakeTarget.health(0, 3, 4, 5));
         DrillSettings settings = new DrillSettings("t", 1000, 1000, Duration.ofMillis(1), Duration.ofMillis(1),
-                Duration.ofMillis(300));
+                Duration.ofMillis(1), Duration.ofMillis(300));
         List<String> progress = new ArrayList<>();
 
         List<FaultResult> results = new DrillRun(target, settings, progress::add)
