@@ -2,7 +2,6 @@ package io.kafkaha.cli.drill;
 
 import io.kafkaha.core.kafka.ClusterHealth;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,31 +42,44 @@ final class BrokerIsolate implements Fault {
         context.say("cutting " + victimText + " off the network for " + hold.toSeconds() + " s");
         long cut = System.nanoTime();
         target.isolate(victim);
-        List<String> notes = new ArrayList<>();
+        Watch watch;
         long repair;
         try {
-            notes.addAll(watch(target, topic, victim, cut, hold));
+            watch = watch(target, topic, victim, cut, hold);
         } finally {
             repair = System.nanoTime();
             target.reconnect(victim);
         }
         context.say("reconnected " + victim.name());
         return new Injection("cut " + victimText + " off the network (both directions, process running) for "
-                + hold.toSeconds() + " s, then reconnected", repair, List.of(), notes);
+                + hold.toSeconds() + " s, then reconnected", repair, watch.violations(), watch.notes());
     }
 
-    /** Holds the cut for {@code hold}, noting when the others' view fenced the victim and moved its leadership. */
-    private static List<String> watch(DrillTarget target, String topic, DrillNode victim, long cut, Duration hold)
+    /** What the rest of the cluster showed while the victim was cut off. */
+    private record Watch(List<String> notes, List<String> violations) {
+    }
+
+    /**
+     * Holds the cut for {@code hold}, noting when the others' view fenced the victim and moved its leadership. The
+     * victim must stay registered: it is alive, so only Kafka's session timeout may fence it; had anything
+     * unregistered it (a process watcher taking the cut for a death), that is a violation.
+     */
+    private static Watch watch(DrillTarget target, String topic, DrillNode victim, long cut, Duration hold)
             throws InterruptedException {
         long end = cut + hold.toNanos();
         Optional<Duration> fenced = Optional.empty();
         Optional<Duration> leaderless = Optional.empty();
+        Optional<Duration> unregistered = Optional.empty();
         while (System.nanoTime() < end) {
             try {
                 ClusterHealth now = target.health();
                 Duration since = Duration.ofNanos(System.nanoTime() - cut);
-                if (fenced.isEmpty() && now.brokers().stream()
-                        .noneMatch(broker -> broker.nodeId() == victim.nodeId() && !broker.fenced())) {
+                Optional<ClusterHealth.Broker> registered = now.brokers().stream()
+                        .filter(broker -> broker.nodeId() == victim.nodeId()).findFirst();
+                if (registered.isEmpty() && unregistered.isEmpty()) {
+                    unregistered = Optional.of(since);
+                }
+                if (fenced.isEmpty() && registered.filter(ClusterHealth.Broker::fenced).isPresent()) {
                     fenced = Optional.of(since);
                 }
                 if (leaderless.isEmpty() && BrokerChoice.leaderships(now, topic, victim) == 0) {
@@ -78,10 +90,13 @@ final class BrokerIsolate implements Fault {
             }
             Thread.sleep(Math.max(1, Math.min(WATCH.toMillis(), (end - System.nanoTime()) / 1_000_000)));
         }
-        return List.of(
+        List<String> notes = List.of(
                 fenced.map(after -> "fenced by the controller " + DrillTable.seconds(after) + " after the cut")
                         .orElse("not fenced while cut off (" + hold.toSeconds() + " s)"),
                 leaderless.map(after -> "led no partition of '" + topic + "' " + DrillTable.seconds(after)
                         + " after the cut").orElse("still led partitions of '" + topic + "' when reconnected"));
+        return new Watch(notes, unregistered.map(after -> List.of(victim.name() + " was unregistered "
+                + DrillTable.seconds(after) + " after the cut although its process ran: only Kafka's session"
+                + " timeout may fence a live broker")).orElse(List.of()));
     }
 }

@@ -3,6 +3,8 @@ package io.kafkaha.cli.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kafkaha.core.kafka.ClusterHealth;
+import io.kafkaha.core.kafka.ClusterHealth.Broker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,27 @@ class FaultsTest {
 
         assertThat(target.actions).containsExactly("isolate k-broker-1", "reconnect k-broker-1");
         assertThat(injection.what()).startsWith("cut k-broker-1 (leads 2 of 3 partitions) off the network");
+    }
+
+    @Test
+    void anIsolatedBrokerFencedByKafkaIsNotedAndOneUnregisteredIsAViolation() throws Exception {
+        DrillSettings watching = new DrillSettings("t", 1000, 1000, Duration.ofMillis(1), Duration.ofMillis(1),
+                Duration.ofMillis(100), Duration.ofSeconds(10));
+        DrillContext context = new DrillContext(watching, () -> 0, said::add);
+        List<ClusterHealth.PartitionState> partitions = FakeTarget.health(0, 4, 4, 5).partitionStates();
+        FakeTarget fencedByKafka = new FakeTarget(3, new ClusterHealth("id", 0, 1, List.of(),
+                List.of(new Broker(3, "b3"), new Broker(4, "b4", true), new Broker(5, "b5")), partitions));
+        FakeTarget unregistered = new FakeTarget(3, new ClusterHealth("id", 0, 1, List.of(),
+                List.of(new Broker(3, "b3"), new Broker(5, "b5")), partitions));
+
+        Injection fenced = new BrokerIsolate().inject(fencedByKafka, context);
+        Injection falseDeath = new BrokerIsolate().inject(unregistered, context);
+
+        assertThat(fenced.violations()).isEmpty();
+        assertThat(fenced.notes()).first().asString().startsWith("fenced by the controller");
+        assertThat(falseDeath.violations()).singleElement().asString()
+                .startsWith("k-broker-1 was unregistered").endsWith("only Kafka's session timeout may fence a"
+                        + " live broker");
     }
 
     @Test
