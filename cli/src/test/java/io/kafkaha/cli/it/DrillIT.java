@@ -77,7 +77,8 @@ class DrillIT {
 
         System.out.println("DrillIT: isolated " + isolated + "; up took " + (up - started) / 1_000_000_000
                 + " s, the drill " + (System.nanoTime() - up) / 1_000_000_000 + " s\n" + drill.out());
-        drill.assertOk();
+        assertThat(drill.exitCode()).as(() -> "drill exit code; stdout:\n" + drill.out() + "\nstderr:\n"
+                + drill.err() + "\n" + cluster.diagnostics()).isZero();
         Map<String, Map<String, String>> rows = summary(drill.out());
         assertThat(rows.keySet()).containsExactlyElementsOf(isolated ? ISOLATED_FAULTS : FAULTS);
         rows.forEach((fault, row) -> {

@@ -40,6 +40,29 @@ final class LocalClusterFixture implements AutoCloseable {
         return home.resolve("clusters").resolve(name);
     }
 
+    /**
+     * For a failure message: each node's last warnings and errors (connection refusals left out: every restart
+     * makes them), so a CI log shows what Kafka said without the cluster's directory.
+     */
+    String diagnostics() {
+        StringBuilder out = new StringBuilder("last warnings and errors per node:");
+        try (Stream<Path> nodes = Files.list(clusterDir().resolve("nodes"))) {
+            for (Path node : nodes.sorted().toList()) {
+                Path log = node.resolve("node.log");
+                List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+                List<String> notable = lines.stream().filter(line -> line.contains("] WARN ")
+                        || line.contains("] ERROR ")).filter(line -> !line.contains("could not be established"))
+                        .toList();
+                out.append("\n").append(node.getFileName()).append(':');
+                notable.subList(Math.max(0, notable.size() - 8), notable.size())
+                        .forEach(line -> out.append("\n  ").append(line, 0, Math.min(line.length(), 300)));
+            }
+        } catch (IOException e) {
+            out.append(" not readable: ").append(e);
+        }
+        return out.toString();
+    }
+
     @Override
     public void close() {
         try {
