@@ -27,15 +27,14 @@ final class ControllerKill implements Fault {
         DrillNode active = target.controllers().stream().filter(node -> node.nodeId() == leaderId).findFirst()
                 .orElseThrow(() -> new FaultNotInjected(leaderId < 0 ? "the controller quorum has no leader"
                         : "the quorum's leader, node " + leaderId + ", is none of the cluster's controllers"));
-        context.say("SIGKILL the active controller " + active.name());
+        context.say(target.killWord() + " the active controller " + active.name());
         target.kill(List.of(active));
-        DrillContext.hold(context.settings().downFor());
+        String down = context.holdDown(target);
         long repair = System.nanoTime();
         int newLeader = target.health().quorumLeaderId();
         context.say("quorum leader now node " + newLeader + "; starting " + active.name() + " again");
         target.start(List.of(active), context.settings().recoverTimeout());
-        return Injection.of("SIGKILL active controller " + active.name() + ", down "
-                + context.settings().downFor().toSeconds() + " s (new leader: node " + newLeader + "), started again",
-                repair);
+        return Injection.of(target.killWord() + " active controller " + active.name() + ", " + down
+                + " (new leader: node " + newLeader + "), started again", repair);
     }
 }

@@ -16,6 +16,7 @@ final class FakeTarget implements DrillTarget {
     private final List<DrillNode> controllers;
     ClusterHealth health;
     Optional<String> cannotPause = Optional.empty();
+    Optional<String> cannotKeepDown = Optional.empty();
 
     FakeTarget(int brokerCount, ClusterHealth health) {
         this.controllers = IntStream.range(0, 3)
@@ -48,6 +49,11 @@ final class FakeTarget implements DrillTarget {
     @Override
     public void kill(Collection<DrillNode> nodes) {
         actions.add("kill " + names(nodes));
+    }
+
+    @Override
+    public Optional<String> cannotKeepDown() {
+        return cannotKeepDown;
     }
 
     @Override
