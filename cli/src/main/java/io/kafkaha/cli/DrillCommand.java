@@ -15,7 +15,6 @@ import io.kafkaha.cli.local.LocalDrillTarget;
 import io.kafkaha.cli.drill.DrillTarget;
 import io.kafkaha.cli.kubernetes.KubernetesDrill;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,8 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kafka-ha drill}: injects faults one after another into a running local cluster the user named, each
- * under the verifier, and prints per fault what was acknowledged, lost, duplicated, reordered, how long producers
+ * {@code kafka-ha drill}: injects faults one after another into a running local cluster the user named, or with
+ * {@code --kubernetes} into a KafkaCluster of the operator the user named, each under the verifier, and prints per fault what was acknowledged, lost, duplicated, reordered, how long producers
  * stalled and how long the cluster took to be fully redundant again. See docs/drill.md.
  */
 @Command(name = "drill", mixinStandardHelpOptions = true, sortOptions = false,
@@ -37,7 +36,8 @@ import picocli.CommandLine.Spec;
                     + "duplicated, reordered, failed sends, the longest stall and the time until the cluster was "
                     + "fully redundant again.",
             "Faults: broker-kill, broker-pause, controller-kill, two-brokers-down, cluster-kill. The drill kills "
-                    + "and freezes real processes, so it runs only against a cluster named with --name or --dir.",
+                    + "and freezes real processes, so it runs only against a cluster named with --name or --dir "
+                    + "(with --kubernetes: --name and --namespace).",
             "Exit code 0 if every fault was injected and undone and no acknowledged record was lost, duplicated or "
                     + "reordered; 1 otherwise."
         })
@@ -93,14 +93,9 @@ public class DrillCommand implements Callable<Integer> {
             description = "With --kubernetes: the KafkaCluster's namespace (default: the kubeconfig context's).")
     String namespace;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "With --kubernetes: kubeconfig file (default: $KUBECONFIG, else ~/.kube/config, else the"
-                    + " pod's service account).")
-    Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "NAME",
-            description = "With --kubernetes: kubeconfig context (default: the current context).")
-    String context;
+    /** With --kubernetes. */
+    @Mixin
+    KubeconfigOptions kubeconfig;
 
     @Option(names = {"--bootstrap-server", "-b"}, paramLabel = "HOST:PORT[,HOST:PORT...]",
             description = "With --kubernetes: where the drill reaches Kafka (default: the cluster's bootstrap Service,"
@@ -121,7 +116,7 @@ public class DrillCommand implements Callable<Integer> {
                 return run(drill.target(), chosen, settings);
             }
         }
-        if (namespace != null || kubeconfig != null || context != null || bootstrapServer != null) {
+        if (namespace != null || kubeconfig.given() || bootstrapServer != null) {
             throw new UserError("--namespace, --kubeconfig, --context and --bootstrap-server are for --kubernetes;"
                     + " a local cluster is named with --name NAME or --dir DIR alone");
         }
@@ -153,7 +148,7 @@ public class DrillCommand implements Callable<Integer> {
                     + " defaults");
         }
         return new KubernetesDrill.Options(selection.name(), namespace == null ? null : namespace.strip(),
-                kubeconfig, context, bootstrapServer == null ? null : bootstrapServer.strip());
+                kubeconfig, bootstrapServer == null ? null : bootstrapServer.strip());
     }
 
     /** The faults in order, a table each as it ends, then the summary; 0 if every fault passed or was skipped. */

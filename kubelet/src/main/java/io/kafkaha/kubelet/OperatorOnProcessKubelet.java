@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -67,7 +68,9 @@ public final class OperatorOnProcessKubelet implements AutoCloseable {
                 deletions, false);
         server.init();
         KubernetesClient client = server.createClient();
-        client.apiextensions().v1().customResourceDefinitions().load(crd().toFile()).create();
+        // createOr: on a loaded machine the client may retry a POST the server did apply (409 on the retry).
+        client.apiextensions().v1().customResourceDefinitions().load(crd().toFile())
+                .createOr(NonDeletingOperation::update);
         ProcessKubelet kubelet = ProcessKubelet.start(client, namespace, workDir, addressPrefix, hostsFile,
                 deletions::take);
         Operator operator = operator(client);

@@ -2,12 +2,10 @@ package io.kafkaha.cli.kubernetes;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.kafkaha.cli.KubeconfigOptions;
 import io.kafkaha.cli.UserError;
 import io.kafkaha.operator.runtime.KubernetesConfigs;
 import io.kafkaha.operator.runtime.OperatorStartupException;
-import java.nio.file.Path;
 
 /**
  * {@code drill --kubernetes}: the Kubernetes client of the kubeconfig (as kubectl finds it) and the named
@@ -26,25 +24,23 @@ public final class KubernetesDrill implements AutoCloseable {
     /**
      * @param name       the KafkaCluster, as the user named it
      * @param namespace  its namespace, or null for the kubeconfig context's
-     * @param kubeconfig a kubeconfig file, or null for $KUBECONFIG, ~/.kube/config or the pod's service account
-     * @param context    a context of it, or null for the current one
+     * @param kubeconfig the kubeconfig and context, as given or as kubectl finds them
      * @param bootstrap  where to reach Kafka, or null for the cluster's bootstrap Service
      */
-    public record Options(String name, String namespace, Path kubeconfig, String context, String bootstrap) {
+    public record Options(String name, String namespace, KubeconfigOptions kubeconfig, String bootstrap) {
     }
 
     public static KubernetesDrill open(Options options) {
         Config config;
         try {
             // No retries: an unreachable API server is reported in seconds; the drill polls pods itself.
-            config = KubernetesConfigs.withoutRetries(KubernetesConfigs.load(options.kubeconfig(), options.context()));
+            config = KubernetesConfigs.withoutRetries(options.kubeconfig().load());
         } catch (OperatorStartupException e) {
             throw new UserError(e.getMessage(), e);
         }
         String namespace = options.namespace() != null ? options.namespace()
                 : config.getNamespace() != null ? config.getNamespace() : "default";
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
-                .withHttpClientFactory(new JdkHttpClientFactory()).build();
+        KubernetesClient client = KubeconfigOptions.client(config);
         try {
             return new KubernetesDrill(client, KubernetesDrillTarget.open(client, namespace, options.name(),
                     options.bootstrap()));

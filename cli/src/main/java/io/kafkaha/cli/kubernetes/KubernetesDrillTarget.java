@@ -7,9 +7,9 @@ import io.kafkaha.cli.UserError;
 import io.kafkaha.cli.drill.DrillNode;
 import io.kafkaha.cli.drill.DrillTarget;
 import io.kafkaha.cli.drill.FaultNotInjected;
+import io.kafkaha.cli.drill.KafkaView;
 import io.kafkaha.core.kafka.ClientSettings;
 import io.kafkaha.core.kafka.ClusterHealth;
-import io.kafkaha.core.kafka.ClusterInspector;
 import io.kafkaha.core.render.ClusterNaming;
 import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.operator.ResourceNames;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -107,17 +106,7 @@ public final class KubernetesDrillTarget implements DrillTarget {
 
     @Override
     public ClusterHealth health() {
-        try {
-            return new ClusterInspector(admin).inspect();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new FaultNotInjected("interrupted while asking the cluster for its state", interrupted);
-        } catch (ExecutionException | RuntimeException unreachable) {
-            Throwable cause = unreachable instanceof ExecutionException && unreachable.getCause() != null
-                    ? unreachable.getCause() : unreachable;
-            throw new FaultNotInjected("KafkaCluster '" + cluster + "' did not answer at " + bootstrapServers + " ("
-                    + cause.getMessage() + ")", cause);
-        }
+        return KafkaView.of(admin, "KafkaCluster '" + cluster + "' at " + bootstrapServers);
     }
 
     @Override
