@@ -111,16 +111,21 @@ public final class KubernetesDrillTarget implements DrillTarget {
 
     @Override
     public String killWord() {
-        return "delete pod (grace period 0)";
+        return "force-delete the pod of";
     }
 
-    /** Deletes every node's pod at once, then waits until each old pod is gone. */
+    /**
+     * Deletes every node's pod at once (all found first, so none is deleted if one is missing), then waits until each
+     * old pod is gone.
+     */
     @Override
     public void kill(Collection<DrillNode> nodes) {
         for (DrillNode node : nodes) {
             Pod pod = pod(node.name()).orElseThrow(() -> new FaultNotInjected("pod " + node.name() + " does not"
                     + " exist in namespace " + namespace + "; is the operator running?"));
             deletedUids.put(node.name(), pod.getMetadata().getUid());
+        }
+        for (DrillNode node : nodes) {
             api("delete pod " + node.name(), () -> client.pods().inNamespace(namespace).withName(node.name())
                     .withGracePeriod(0).delete());
         }
