@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.kafkaha.api.v1beta1.KafkaCluster;
@@ -85,13 +86,7 @@ class KubernetesDrillTest {
 
     @Test
     void killDeletesThePodAndStartSaysWhatIsNotBack() {
-        client.apiextensions().v1().customResourceDefinitions().load(CRD.toFile()).create();
-        KafkaCluster cluster = new KafkaCluster();
-        cluster.setMetadata(new ObjectMetaBuilder().withName("kafka").withNamespace("prod").build());
-        cluster.setSpec(new KafkaClusterSpec());
-        client.resource(cluster).create();
-        client.resource(new PodBuilder().withNewMetadata().withName("kafka-broker-1").withNamespace("prod")
-                .endMetadata().build()).create();
+        createClusterWithPod("kafka-broker-1");
 
         try (KubernetesDrillTarget target = KubernetesDrillTarget.open(client, "prod", "kafka", "127.0.0.1:1")) {
             assertThat(target.brokers()).extracting(DrillNode::name)
@@ -112,13 +107,7 @@ class KubernetesDrillTest {
 
     @Test
     void aForbiddenPodDeletionNamesTheRbacRules() {
-        client.apiextensions().v1().customResourceDefinitions().load(CRD.toFile()).create();
-        KafkaCluster cluster = new KafkaCluster();
-        cluster.setMetadata(new ObjectMetaBuilder().withName("kafka").withNamespace("prod").build());
-        cluster.setSpec(new KafkaClusterSpec());
-        client.resource(cluster).create();
-        client.resource(new PodBuilder().withNewMetadata().withName("kafka-broker-0").withNamespace("prod")
-                .endMetadata().build()).create();
+        createClusterWithPod("kafka-broker-0");
         server.expect().delete().withPath("/api/v1/namespaces/prod/pods/kafka-broker-0")
                 .andReturn(403, new StatusBuilder().withCode(403).withMessage("forbidden").build()).always();
 
@@ -128,6 +117,19 @@ class KubernetesDrillTest {
                     .hasMessageContaining("refused to delete pod kafka-broker-0 in namespace prod (HTTP 403); the"
                             + " drill needs");
         }
+    }
+
+    /** KafkaCluster prod/kafka of 3 + 3 nodes and one of its pods. */
+    private void createClusterWithPod(String pod) {
+        // createOr: on a loaded machine the client may retry a POST the server did apply (409 on the retry).
+        client.apiextensions().v1().customResourceDefinitions().load(CRD.toFile())
+                .createOr(NonDeletingOperation::update);
+        KafkaCluster cluster = new KafkaCluster();
+        cluster.setMetadata(new ObjectMetaBuilder().withName("kafka").withNamespace("prod").build());
+        cluster.setSpec(new KafkaClusterSpec());
+        client.resource(cluster).create();
+        client.resource(new PodBuilder().withNewMetadata().withName(pod).withNamespace("prod").endMetadata().build())
+                .create();
     }
 
     private int drill(String... args) throws IOException {
