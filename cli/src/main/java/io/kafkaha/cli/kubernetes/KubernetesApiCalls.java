@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  */
 final class KubernetesApiCalls {
     /** Everything the drill does in the cluster's namespace. */
-    static final String RBAC_NEEDED = "the drill needs, in the cluster's namespace: pods get, list, delete and"
+    static final String RBAC_NEEDED = "the drill needs, in the cluster's namespace: pods get, delete and"
             + " kafkaclusters.kafkaha.io get";
     private static final String CONTEXT_FIX = "check kubectl config current-context, or name another kubeconfig or"
             + " context with --kubeconfig / --context";

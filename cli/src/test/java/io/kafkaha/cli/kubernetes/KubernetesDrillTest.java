@@ -68,7 +68,7 @@ class KubernetesDrillTest {
         assertThat(drill("--name", "kafka", "--namespace", "prod")).isEqualTo(1);
 
         assertThat(err.toString()).contains("refused to get kafkaclusters kafka in namespace prod (HTTP 403); the"
-                + " drill needs, in the cluster's namespace: pods get, list, delete and kafkaclusters.kafkaha.io get");
+                + " drill needs, in the cluster's namespace: pods get, delete and kafkaclusters.kafkaha.io get");
     }
 
     @Test
