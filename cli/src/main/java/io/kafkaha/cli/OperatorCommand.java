@@ -2,8 +2,6 @@ package io.kafkaha.cli;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.javaoperatorsdk.operator.Operator;
 import io.kafkaha.operator.reconciler.KafkaHaOperator;
 import io.kafkaha.operator.runtime.HealthServer;
@@ -11,7 +9,6 @@ import io.kafkaha.operator.runtime.KubernetesConfigs;
 import io.kafkaha.operator.runtime.OperatorHealth;
 import io.kafkaha.operator.runtime.OperatorPreflight;
 import io.kafkaha.operator.runtime.OperatorStartupException;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,14 +39,8 @@ public class OperatorCommand implements Callable<Integer> {
             description = "Port of the health endpoints /healthz and /readyz (default: ${DEFAULT-VALUE}; 0: off).")
     int healthPort;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "Kubeconfig file. Default: $KUBECONFIG, else ~/.kube/config, else the pod's service"
-                    + " account.")
-    Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "NAME",
-            description = "Kubeconfig context to use. Default: the current context.")
-    String context;
+    @Mixin
+    KubeconfigOptions kubeconfig;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -123,13 +115,11 @@ public class OperatorCommand implements Callable<Integer> {
     }
 
     private Config config() {
-        return KubernetesConfigs.load(kubeconfig, context);
+        return kubeconfig.load();
     }
 
-    /** The JDK's HTTP client, not fabric8's default Vert.x one: fewer classes, threads and buffers (see the pom). */
     static KubernetesClient client(Config config) {
-        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory())
-                .build();
+        return KubeconfigOptions.client(config);
     }
 
     /**

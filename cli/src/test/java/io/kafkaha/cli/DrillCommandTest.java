@@ -36,9 +36,19 @@ class DrillCommandTest {
     }
 
     @Test
-    void saysKubernetesIsNotThereYet() {
+    void neverGuessesTheKafkaClusterOnKubernetes() {
         assertThat(run("drill", "--kubernetes")).isEqualTo(1);
-        assertThat(err.toString()).contains("drill --kubernetes is not available yet");
+        assertThat(err.toString()).contains("the drill deletes pods, so it never guesses the cluster: name the"
+                + " KafkaCluster with --name NAME (and --namespace NS, default the kubeconfig context's)");
+        assertThat(run("drill", "--kubernetes", "--dir", dir.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("--dir is for local clusters");
+    }
+
+    @Test
+    void kubernetesOptionsNeedKubernetes() {
+        assertThat(run("drill", "--name", "x", "--namespace", "kafka")).isEqualTo(1);
+        assertThat(err.toString()).contains("--namespace, --kubeconfig, --context and --bootstrap-server are for"
+                + " --kubernetes");
     }
 
     @Test

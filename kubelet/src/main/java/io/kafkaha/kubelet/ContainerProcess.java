@@ -144,10 +144,10 @@ final class ContainerProcess {
     }
 
     /**
-     * As the kubelet stops a deleted pod's container: SIGTERM, up to the pod's terminationGracePeriodSeconds for
-     * it to exit, then SIGKILL. Never restarted after this.
+     * As the kubelet stops a deleted pod's container: SIGTERM, up to the deletion's grace period (else the pod's
+     * terminationGracePeriodSeconds) for it to exit, then SIGKILL. Never restarted after this.
      */
-    void stop() {
+    void stop(Optional<Duration> deletionGracePeriod) {
         Process current;
         synchronized (this) {
             stopping = true;
@@ -159,7 +159,7 @@ final class ContainerProcess {
         current.destroy();
         Termination.Cause cause = Termination.Cause.STOPPED;
         try {
-            if (!current.waitFor(gracePeriod().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!current.waitFor(deletionGracePeriod.orElseGet(this::gracePeriod).toMillis(), TimeUnit.MILLISECONDS)) {
                 cause = Termination.Cause.KILLED_AFTER_GRACE;
                 current.destroyForcibly().waitFor();
             }

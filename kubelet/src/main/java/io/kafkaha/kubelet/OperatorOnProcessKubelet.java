@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -63,12 +63,16 @@ public final class OperatorOnProcessKubelet implements AutoCloseable {
     public static OperatorOnProcessKubelet start(String namespace, Path workDir, String addressPrefix) {
         Path hostsFile = hostsFile();
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        PodDeletions deletions = new PodDeletions(responses);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
+                deletions, false);
         server.init();
         KubernetesClient client = server.createClient();
-        client.apiextensions().v1().customResourceDefinitions().load(crd().toFile()).create();
-        ProcessKubelet kubelet = ProcessKubelet.start(client, namespace, workDir, addressPrefix, hostsFile);
+        // createOr: on a loaded machine the client may retry a POST the server did apply (409 on the retry).
+        client.apiextensions().v1().customResourceDefinitions().load(crd().toFile())
+                .createOr(NonDeletingOperation::update);
+        ProcessKubelet kubelet = ProcessKubelet.start(client, namespace, workDir, addressPrefix, hostsFile,
+                deletions::take);
         Operator operator = operator(client);
         return new OperatorOnProcessKubelet(server, client, operator, kubelet, namespace);
     }

@@ -41,6 +41,8 @@ public final class ProcessKubelet implements AutoCloseable {
     static final long PERIOD_MILLIS = 200;
     /** At close, how long the processes get to exit on SIGTERM before they are killed. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+    /** A real kubelet gives a container at least this long after SIGTERM, even when deleted with grace period 0. */
+    static final Duration MINIMUM_GRACE_PERIOD = Duration.ofSeconds(2);
 
     private final KubernetesClient client;
     private final String namespace;
@@ -61,10 +63,13 @@ public final class ProcessKubelet implements AutoCloseable {
     private final Thread killOnExit = new Thread(this::killAll, "process-kubelet-kill");
     private volatile RuntimeException lastFailure;
     private final long startNanos = System.nanoTime();
+    /** The grace period a pod's deletion asked for, if it said (the mock API server does not keep it). */
+    private final Function<String, Optional<Duration>> deletionGracePeriods;
 
     private ProcessKubelet(KubernetesClient client, String namespace, Path workDir, String addressPrefix,
-                           Path hostsFile, Path kafkaHome) {
+                           Path hostsFile, Path kafkaHome, Function<String, Optional<Duration>> deletionGracePeriods) {
         this.client = client;
+        this.deletionGracePeriods = deletionGracePeriods;
         this.namespace = namespace;
         this.workDir = workDir.toAbsolutePath();
         this.kafkaHome = kafkaHome;
@@ -78,9 +83,9 @@ public final class ProcessKubelet implements AutoCloseable {
      * other test uses), their directories under {@code workDir}, and their names in {@code hostsFile}.
      */
     public static ProcessKubelet start(KubernetesClient client, String namespace, Path workDir, String addressPrefix,
-                                       Path hostsFile) {
+                                       Path hostsFile, Function<String, Optional<Duration>> deletionGracePeriods) {
         ProcessKubelet kubelet = new ProcessKubelet(client, namespace, workDir, addressPrefix, hostsFile,
-                KafkaHome.standIn());
+                KafkaHome.standIn(), deletionGracePeriods);
         Runtime.getRuntime().addShutdownHook(kubelet.killOnExit);
         kubelet.loop.scheduleWithFixedDelay(kubelet::syncAll, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         return kubelet;
@@ -212,6 +217,7 @@ public final class ProcessKubelet implements AutoCloseable {
         if (terminating.containsKey(name)) {
             return null;
         }
+        deletionGracePeriods.apply(name); // a deletion of an earlier pod of this name says nothing about this one
         ContainerProcess container = new ContainerProcess(pod, podDir(name), dns.address(name), hostsFile,
                 KafkaHome.forImage(image(pod), kafkaHome), termination -> terminations.computeIfAbsent(name, n -> new ArrayList<>()).add(termination));
         container.clearEphemeralVolumes();
@@ -263,8 +269,11 @@ public final class ProcessKubelet implements AutoCloseable {
     private void terminate(ContainerProcess container) {
         String name = container.pod().getMetadata().getName();
         containers.remove(name, container);
-        log("stopping %s: its pod was deleted", name);
-        terminating.put(name, CompletableFuture.runAsync(container::stop, stopper)
+        Optional<Duration> grace = deletionGracePeriods.apply(name).map(asked -> asked.compareTo(
+                MINIMUM_GRACE_PERIOD) < 0 ? MINIMUM_GRACE_PERIOD : asked);
+        log("stopping %s: its pod was deleted%s", name, grace.map(g -> " (grace period " + g.toSeconds() + " s)")
+                .orElse(""));
+        terminating.put(name, CompletableFuture.runAsync(() -> container.stop(grace), stopper)
                 .whenComplete((done, failure) -> {
                     terminating.remove(name);
                     log("stopped %s: %s", name, terminations.getOrDefault(name, List.of()));
@@ -282,7 +291,8 @@ public final class ProcessKubelet implements AutoCloseable {
             loop.awaitTermination(30, TimeUnit.SECONDS);
             List<ContainerProcess> all = List.copyOf(containers.values());
             List<CompletableFuture<Void>> stops = all.stream()
-                    .map(container -> CompletableFuture.runAsync(container::stop, stopper)).toList();
+                    .map(container -> CompletableFuture.runAsync(() -> container.stop(Optional.empty()), stopper))
+                    .toList();
             CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
                     .get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception timedOutOrInterrupted) {

@@ -1,6 +1,7 @@
 package io.kafkaha.operator;
 
 import io.kafkaha.core.render.ClusterNaming;
+import io.kafkaha.core.render.Listener;
 import io.kafkaha.core.spec.NodeRole;
 
 /**
@@ -28,6 +29,11 @@ public final class ResourceNames {
     /** {@code N}: the bootstrap Service, so a cluster named {@code kafka} is reached at {@code kafka:9092}. */
     public static String bootstrapService(String cluster) {
         return cluster;
+    }
+
+    /** {@code N.NS.svc:9092}: where clients in the cluster bootstrap, through the bootstrap Service. */
+    public static String bootstrapServers(String cluster, String namespace) {
+        return bootstrapService(cluster) + "." + namespace + ".svc:" + Listener.CLIENT.podPort();
     }
 
     /** {@code N-controller} / {@code N-broker}. */

@@ -26,13 +26,12 @@ final class BrokerKill implements Fault {
         ClusterHealth health = target.health();
         DrillNode victim = BrokerChoice.byLeadership(health, context.settings().topic(), target.brokers()).get(0);
         String victimText = BrokerChoice.describe(health, context.settings().topic(), victim);
-        context.say("SIGKILL " + victimText);
+        context.say(target.killWord() + " " + victimText);
         target.kill(List.of(victim));
-        DrillContext.hold(context.settings().downFor());
+        String down = context.holdDown(target);
         long repair = System.nanoTime();
         context.say("starting " + victim.name() + " again");
         target.start(List.of(victim), context.settings().recoverTimeout());
-        return Injection.of("SIGKILL " + victimText + ", down " + context.settings().downFor().toSeconds()
-                + " s, started again", repair);
+        return Injection.of(target.killWord() + " " + victimText + ", " + down + ", started again", repair);
     }
 }

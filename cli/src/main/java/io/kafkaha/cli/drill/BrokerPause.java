@@ -20,9 +20,12 @@ final class BrokerPause implements Fault {
 
     @Override
     public Optional<String> cannotRunOn(DrillTarget target) {
-        if (target.brokers().size() < 2) {
-            return Optional.of("needs at least 2 brokers to fail over to");
-        }
+        return target.brokers().size() < 2 ? Optional.of("needs at least 2 brokers to fail over to")
+                : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> notPossibleOn(DrillTarget target) {
         return target.cannotPause();
     }
 

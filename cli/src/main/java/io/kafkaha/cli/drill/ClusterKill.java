@@ -28,13 +28,13 @@ final class ClusterKill implements Fault {
     public Injection inject(DrillTarget target, DrillContext context) throws InterruptedException {
         List<DrillNode> all = new ArrayList<>(target.controllers());
         all.addAll(target.brokers());
-        context.say("SIGKILL all " + all.size() + " nodes");
+        context.say(target.killWord() + " all " + all.size() + " nodes");
         target.kill(all);
-        DrillContext.hold(context.settings().downFor());
+        String down = context.holdDown(target);
         long repair = System.nanoTime();
         context.say("starting all " + all.size() + " nodes again");
         target.start(all, context.settings().recoverTimeout());
-        return Injection.of("SIGKILL all " + all.size() + " nodes at once, down "
-                + context.settings().downFor().toSeconds() + " s, all started again", repair);
+        return Injection.of(target.killWord() + " all " + all.size() + " nodes at once, " + down
+                + ", all started again", repair);
     }
 }

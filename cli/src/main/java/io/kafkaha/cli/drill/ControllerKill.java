@@ -5,6 +5,8 @@ import java.util.Optional;
 
 /** SIGKILL the active controller (the quorum's leader), start it again: the quorum must elect another. */
 final class ControllerKill implements Fault {
+    static final java.time.Duration ELECTION_WAIT = java.time.Duration.ofSeconds(30);
+
     @Override
     public String name() {
         return "controller-kill";
@@ -27,15 +29,28 @@ final class ControllerKill implements Fault {
         DrillNode active = target.controllers().stream().filter(node -> node.nodeId() == leaderId).findFirst()
                 .orElseThrow(() -> new FaultNotInjected(leaderId < 0 ? "the controller quorum has no leader"
                         : "the quorum's leader, node " + leaderId + ", is none of the cluster's controllers"));
-        context.say("SIGKILL the active controller " + active.name());
+        context.say(target.killWord() + " the active controller " + active.name());
         target.kill(List.of(active));
-        DrillContext.hold(context.settings().downFor());
+        String down = context.holdDown(target);
         long repair = System.nanoTime();
-        int newLeader = target.health().quorumLeaderId();
+        int newLeader = awaitAnotherLeader(target, leaderId);
         context.say("quorum leader now node " + newLeader + "; starting " + active.name() + " again");
         target.start(List.of(active), context.settings().recoverTimeout());
-        return Injection.of("SIGKILL active controller " + active.name() + ", down "
-                + context.settings().downFor().toSeconds() + " s (new leader: node " + newLeader + "), started again",
-                repair);
+        return Injection.of(target.killWord() + " active controller " + active.name() + ", " + down
+                + " (new leader: node " + newLeader + "), started again", repair);
+    }
+
+    /**
+     * The quorum's leader now; where the node was not held down (Kubernetes), once it is another node than the killed
+     * one, or the same after {@link #ELECTION_WAIT}: right after the kill the election may not have happened yet.
+     */
+    private static int awaitAnotherLeader(DrillTarget target, int killed) throws InterruptedException {
+        long deadline = System.nanoTime() + (target.cannotKeepDown().isPresent() ? ELECTION_WAIT.toNanos() : 0);
+        int leader = target.health().quorumLeaderId();
+        while (leader == killed && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            leader = target.health().quorumLeaderId();
+        }
+        return leader;
     }
 }

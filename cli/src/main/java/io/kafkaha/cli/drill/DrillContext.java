@@ -13,6 +13,18 @@ public record DrillContext(DrillSettings settings, LongSupplier acknowledged, Co
         progress.accept(line);
     }
 
+    /**
+     * Keeps killed nodes down for {@code --down-seconds} where the runtime lets them stay down; the words for the
+     * report, e.g. {@code down 5 s}.
+     */
+    String holdDown(DrillTarget target) throws InterruptedException {
+        if (target.cannotKeepDown().isPresent()) {
+            return "re-created at once (--down-seconds does not apply)";
+        }
+        hold(settings.downFor());
+        return "down " + settings.downFor().toSeconds() + " s";
+    }
+
     /** Sleeps {@code duration}; the drill's faults hold their state for fixed times by design. */
     static void hold(Duration duration) throws InterruptedException {
         Thread.sleep(duration.toMillis());

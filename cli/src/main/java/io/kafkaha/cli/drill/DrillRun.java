@@ -54,6 +54,10 @@ public final class DrillRun {
     }
 
     FaultResult runOne(Fault fault) throws InterruptedException {
+        Optional<String> notPossible = fault.notPossibleOn(target);
+        if (notPossible.isPresent()) {
+            return FaultResult.skipped(fault.name(), notPossible.get());
+        }
         Optional<String> impossible = fault.cannotRunOn(target);
         if (impossible.isPresent()) {
             return FaultResult.notInjected(fault.name(), impossible.get());

@@ -28,6 +28,7 @@ public final class DrillTable {
     /** A fault's table, then what was done and, if it failed, why. */
     public static List<String> detail(FaultResult result) {
         List<String> lines = new ArrayList<>(lines(List.of(result)));
+        result.skipped().ifPresent(reason -> lines.add("  not possible here: " + reason));
         result.injection().ifPresent(done -> {
             lines.add("  " + done.what());
             done.notes().forEach(note -> lines.add("  " + note));
@@ -41,7 +42,7 @@ public final class DrillTable {
     }
 
     static Object[] cells(FaultResult result) {
-        String verdict = result.passed() ? "PASS" : "FAIL";
+        String verdict = result.skipped().isPresent() ? "SKIPPED" : result.passed() ? "PASS" : "FAIL";
         if (result.report().isEmpty()) {
             return new Object[] {result.fault(), "-", "-", "-", "-", "-", "-", seconds(result.recovered()), verdict};
         }

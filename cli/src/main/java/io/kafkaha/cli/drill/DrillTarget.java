@@ -23,6 +23,19 @@ public interface DrillTarget extends AutoCloseable {
     /** SIGKILLs every node given at once (signals all first, then waits for each to be gone). */
     void kill(Collection<DrillNode> nodes);
 
+    /** What {@link #kill} does, for the reports: {@code SIGKILL}, or e.g. deleting the node's pod. */
+    default String killWord() {
+        return "SIGKILL";
+    }
+
+    /**
+     * Empty when killed nodes stay down until {@link #start}; otherwise why not (a Kubernetes StatefulSet re-creates
+     * a deleted pod at once), and then {@code --down-seconds} does not apply.
+     */
+    default java.util.Optional<String> cannotKeepDown() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether {@link #pause} works here; when it does not, the reason. */
     java.util.Optional<String> cannotPause();
 

@@ -16,6 +16,14 @@ public interface Fault {
     /** Why it cannot run against {@code target} (too few brokers, not possible on that runtime), if so. */
     Optional<String> cannotRunOn(DrillTarget target);
 
+    /**
+     * Why this runtime cannot do the fault at all (no way to freeze a process, nodes that do not stay down), if so:
+     * the drill then skips it, which is not a failure. {@link #cannotRunOn} is for clusters too small for it.
+     */
+    default Optional<String> notPossibleOn(DrillTarget target) {
+        return Optional.empty();
+    }
+
     /** Breaks, holds and repairs; {@link FaultNotInjected} if any step could not be done. */
     Injection inject(DrillTarget target, DrillContext context) throws InterruptedException;
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** The faults a drill knows, in the order a full drill runs them, and the parsing of {@code --faults}. */
@@ -19,17 +18,6 @@ public final class FaultCatalog {
 
     public static List<Fault> all() {
         return ALL;
-    }
-
-    /**
-     * A full drill on {@code target}: every fault, but {@code broker-isolate} only where the runtime can cut a
-     * broker off (an isolated local cluster); {@code skipped} hears why it was left out. Asked for by name, it
-     * runs anyway and is reported as not injected.
-     */
-    public static List<Fault> fullDrill(DrillTarget target, Consumer<String> skipped) {
-        Optional<String> cannotIsolate = target.cannotIsolate();
-        cannotIsolate.ifPresent(reason -> skipped.accept("broker-isolate skipped: " + reason));
-        return ALL.stream().filter(fault -> !(fault instanceof BrokerIsolate) || cannotIsolate.isEmpty()).toList();
     }
 
     public static String names() {

@@ -15,11 +15,22 @@ import java.util.Optional;
  * @param report    the verifier's report, empty if the verification could not run
  * @param recovered from the repair until the cluster was fully redundant; empty if it was not in time
  * @param errors    what went wrong with the drill itself: not injected, not recovered, verifier failed
+ * @param skipped   why the runtime cannot do this fault at all, if so: skipped, which is not a failure
  */
 public record FaultResult(String fault, Optional<Injection> injection, Optional<VerificationReport> report,
-                          Optional<Duration> recovered, List<String> errors) {
+                          Optional<Duration> recovered, List<String> errors, Optional<String> skipped) {
     public FaultResult {
         errors = List.copyOf(errors);
+    }
+
+    public FaultResult(String fault, Optional<Injection> injection, Optional<VerificationReport> report,
+                       Optional<Duration> recovered, List<String> errors) {
+        this(fault, injection, report, recovered, errors, Optional.empty());
+    }
+
+    public static FaultResult skipped(String fault, String reason) {
+        return new FaultResult(fault, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                Optional.of(reason));
     }
 
     public static FaultResult notInjected(String fault, String reason) {
@@ -27,9 +38,11 @@ public record FaultResult(String fault, Optional<Injection> injection, Optional<
                 List.of("not injected: " + reason));
     }
 
+    /** Passed, or skipped because the runtime cannot do it. */
     public boolean passed() {
-        return errors.isEmpty() && injection.isPresent() && injection.get().violations().isEmpty()
-                && report.isPresent() && report.get().passed() && recovered.isPresent();
+        return skipped.isPresent() || errors.isEmpty() && injection.isPresent()
+                && injection.get().violations().isEmpty() && report.isPresent() && report.get().passed()
+                && recovered.isPresent();
     }
 
     /** Everything that made it fail, one line each. */

@@ -39,6 +39,16 @@ final class TwoBrokersDown implements Fault {
                 : java.util.Optional.empty();
     }
 
+    /**
+     * Its checks need the two brokers held down until it says so: where they come back by themselves, writes may
+     * rightly be acknowledged again mid-check, and a refusal window of unknown length proves nothing.
+     */
+    @Override
+    public java.util.Optional<String> notPossibleOn(DrillTarget target) {
+        return target.cannotKeepDown().map(why -> "it must hold two brokers down while it checks that writes are"
+                + " refused, but " + why);
+    }
+
     @Override
     public Injection inject(DrillTarget target, DrillContext context) throws InterruptedException {
         ClusterHealth health = target.health();
@@ -50,7 +60,7 @@ final class TwoBrokersDown implements Fault {
         long repair;
         long killed;
         try (WriteProbe probe = new WriteProbe(target.bootstrapServers(), context.settings().topic())) {
-            context.say("SIGKILL " + names);
+            context.say(target.killWord() + " " + names);
             target.kill(victims);
             killed = System.nanoTime();
             Thread.sleep(IN_FLIGHT_GRACE.toMillis());
@@ -86,7 +96,7 @@ final class TwoBrokersDown implements Fault {
         }
         context.say("starting " + names + " again");
         target.start(victims, context.settings().recoverTimeout());
-        return new Injection("SIGKILL " + names + " (1 of 3 replicas left), down " + (repair - killed) / 1_000_000_000L
+        return new Injection(target.killWord() + " " + names + " (1 of 3 replicas left), down " + (repair - killed) / 1_000_000_000L
                 + " s, started again", repair, violations, notes);
     }
 }

@@ -32,6 +32,10 @@ public class ClusterSelection {
         return name != null ? name : ClusterSpec.DEFAULT_NAME;
     }
 
+    public boolean dirGiven() {
+        return dir != null;
+    }
+
     public boolean nameGiven() {
         return name != null;
     }

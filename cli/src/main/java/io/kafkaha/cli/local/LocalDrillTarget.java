@@ -3,9 +3,9 @@ package io.kafkaha.cli.local;
 import io.kafkaha.cli.drill.DrillNode;
 import io.kafkaha.cli.drill.DrillTarget;
 import io.kafkaha.cli.drill.FaultNotInjected;
+import io.kafkaha.cli.drill.KafkaView;
 import io.kafkaha.core.kafka.ClientSettings;
 import io.kafkaha.core.kafka.ClusterHealth;
-import io.kafkaha.core.kafka.ClusterInspector;
 import io.kafkaha.core.render.NodePlan;
 import io.kafkaha.core.spec.NodeRole;
 import java.io.IOException;
@@ -71,17 +71,7 @@ public final class LocalDrillTarget implements DrillTarget {
 
     @Override
     public ClusterHealth health() {
-        try {
-            return new ClusterInspector(admin).inspect();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new FaultNotInjected("interrupted while asking the cluster for its state", interrupted);
-        } catch (ExecutionException | RuntimeException unreachable) {
-            Throwable cause = unreachable instanceof ExecutionException && unreachable.getCause() != null
-                    ? unreachable.getCause() : unreachable;
-            throw new FaultNotInjected("cluster '" + cluster.state().name() + "' did not answer ("
-                    + cause.getMessage() + ")", cause);
-        }
+        return KafkaView.of(admin, "cluster '" + cluster.state().name() + "'");
     }
 
     @Override

@@ -17,6 +17,7 @@ final class FakeTarget implements DrillTarget {
     ClusterHealth health;
     Optional<String> cannotPause = Optional.empty();
     Optional<String> cannotIsolate = Optional.empty();
+    Optional<String> cannotKeepDown = Optional.empty();
 
     FakeTarget(int brokerCount, ClusterHealth health) {
         this.controllers = IntStream.range(0, 3)
@@ -49,6 +50,11 @@ final class FakeTarget implements DrillTarget {
     @Override
     public void kill(Collection<DrillNode> nodes) {
         actions.add("kill " + names(nodes));
+    }
+
+    @Override
+    public Optional<String> cannotKeepDown() {
+        return cannotKeepDown;
     }
 
     @Override

@@ -104,10 +104,42 @@ class FaultsTest {
         assertThat(new TwoBrokersDown().cannotRunOn(new FakeTarget(3, null))).isEmpty();
 
         two.cannotPause = java.util.Optional.of("no SIGSTOP here");
-        assertThat(new BrokerPause().cannotRunOn(two)).contains("no SIGSTOP here");
+        assertThat(new BrokerPause().cannotRunOn(two)).isEmpty();
+        assertThat(new BrokerPause().notPossibleOn(two)).contains("no SIGSTOP here");
         two.cannotIsolate = java.util.Optional.of("not possible: start the cluster with 'local up --isolated'");
-        assertThat(new BrokerIsolate().cannotRunOn(two)).contains(
+        assertThat(new BrokerIsolate().cannotRunOn(two)).isEmpty();
+        assertThat(new BrokerIsolate().notPossibleOn(two)).contains(
                 "not possible: start the cluster with 'local up --isolated'");
         assertThat(new BrokerIsolate().cannotRunOn(one)).contains("needs at least 2 brokers to fail over to");
+    }
+
+    @Test
+    void whereKilledNodesComeBackByThemselvesNothingIsHeldDownAndTwoBrokersDownIsNotPossible() throws Exception {
+        FakeTarget target = new FakeTarget(3, FakeTarget.health(0, 3, 4, 4));
+        target.cannotKeepDown = java.util.Optional.of("pods come back at once");
+
+        Injection injection = new BrokerKill().inject(target, context);
+
+        assertThat(injection.what()).isEqualTo("SIGKILL k-broker-1 (leads 2 of 3 partitions), re-created at once"
+                + " (--down-seconds does not apply), started again");
+        assertThat(new TwoBrokersDown().notPossibleOn(target)).contains("it must hold two brokers down while it"
+                + " checks that writes are refused, but pods come back at once");
+        assertThat(new BrokerKill().notPossibleOn(target)).isEmpty();
+    }
+
+    @Test
+    void aFaultNotPossibleOnTheRuntimeIsSkippedNotFailed() throws Exception {
+        FakeTarget target = new FakeTarget(3, FakeTarget.health(0, 3));
+        target.cannotPause = java.util.Optional.of("no SIGSTOP here");
+
+        FaultResult result = new DrillRun(target, SETTINGS, said::add).runOne(new BrokerPause());
+
+        assertThat(result.skipped()).contains("no SIGSTOP here");
+        assertThat(result.passed()).isTrue();
+        assertThat(DrillTable.detail(result)).containsExactly(
+                "fault         acked  lost  duplicates  reordered  failed-sends  max-stall  recovered-in  result",
+                "broker-pause  -      -     -           -          -             -          -             SKIPPED",
+                "  not possible here: no SIGSTOP here");
+        assertThat(target.actions).isEmpty();
     }
 }

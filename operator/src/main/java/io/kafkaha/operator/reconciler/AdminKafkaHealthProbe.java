@@ -92,8 +92,7 @@ public final class AdminKafkaHealthProbe implements KafkaHealthProbe {
     @Override
     public DeadBrokerFencer.Outcome unregisterDeadBroker(String namespace, String cluster, int brokerId,
                                                          BrokerDeath death) {
-        String bootstrap = ResourceNames.bootstrapService(cluster) + "." + namespace + ".svc:"
-                + Listener.CLIENT.podPort();
+        String bootstrap = ResourceNames.bootstrapServers(cluster, namespace);
         try (Admin admin = Admin.create(ClientSettings.admin(bootstrap))) {
             return new DeadBrokerFencer(admin).fence(brokerId, death);
         }

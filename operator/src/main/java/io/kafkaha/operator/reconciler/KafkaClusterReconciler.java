@@ -36,7 +36,6 @@ import io.kafkaha.core.plan.MetadataUpgrade;
 import io.kafkaha.core.plan.NodeState;
 import io.kafkaha.core.plan.QuorumStep;
 import io.kafkaha.core.plan.RollStep;
-import io.kafkaha.core.render.Listener;
 import io.kafkaha.core.render.NodePlan;
 import io.kafkaha.core.spec.NodeRole;
 import io.kafkaha.operator.DesiredCluster;
@@ -518,8 +517,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
     }
 
     private static String bootstrapServers(KafkaCluster cluster) {
-        return ResourceNames.bootstrapService(cluster.getMetadata().getName()) + "."
-                + cluster.getMetadata().getNamespace() + ".svc:" + Listener.CLIENT.podPort();
+        return ResourceNames.bootstrapServers(cluster.getMetadata().getName(), cluster.getMetadata().getNamespace());
     }
 
     private static <R extends HasMetadata> Optional<R> secondary(Context<KafkaCluster> context, Class<R> kind,
