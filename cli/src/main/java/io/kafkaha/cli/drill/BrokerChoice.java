@@ -3,10 +3,16 @@ package io.kafkaha.cli.drill;
 import io.kafkaha.core.kafka.ClusterHealth;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Which brokers a fault hits: those leading the most partitions of the drill's topic, so producers feel it. */
 final class BrokerChoice {
     private BrokerChoice() {
+    }
+
+    /** Why a fault on one broker cannot run on {@code target}: with a single broker nothing can take over. */
+    static Optional<String> tooFewToFailOver(DrillTarget target) {
+        return target.brokers().size() < 2 ? Optional.of("needs at least 2 brokers to fail over to") : Optional.empty();
     }
 
     /** The brokers, most partition leaderships of {@code topic} first, then by node id. */

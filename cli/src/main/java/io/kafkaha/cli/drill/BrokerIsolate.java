@@ -26,8 +26,7 @@ final class BrokerIsolate implements Fault {
 
     @Override
     public Optional<String> cannotRunOn(DrillTarget target) {
-        return target.brokers().size() < 2 ? Optional.of("needs at least 2 brokers to fail over to")
-                : Optional.empty();
+        return BrokerChoice.tooFewToFailOver(target);
     }
 
     @Override

@@ -20,8 +20,7 @@ final class BrokerPause implements Fault {
 
     @Override
     public Optional<String> cannotRunOn(DrillTarget target) {
-        return target.brokers().size() < 2 ? Optional.of("needs at least 2 brokers to fail over to")
-                : Optional.empty();
+        return BrokerChoice.tooFewToFailOver(target);
     }
 
     @Override

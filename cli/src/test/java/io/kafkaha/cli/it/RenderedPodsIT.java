@@ -8,6 +8,7 @@ import io.kafkaha.api.v1beta1.ControllersSpec;
 import io.kafkaha.api.v1beta1.KafkaCluster;
 import io.kafkaha.api.v1beta1.KafkaClusterSpec;
 import io.kafkaha.api.v1beta1.StorageSpec;
+import io.kafkaha.cli.local.FastStartJvm;
 import io.kafkaha.core.render.StartScript;
 import io.kafkaha.operator.DesiredCluster;
 import io.kafkaha.operator.PodLayout;
@@ -101,7 +102,10 @@ class RenderedPodsIT {
         cli.run("status", "-b", rendered.bootstrapServiceName() + ":9092").assertOk();
     }
 
-    /** Apart from paths (mapped to this host), the bind host and the heap, every pod runs its spec's env as is. */
+    /**
+     * Apart from paths (mapped to this host), the bind host, the heap and the JIT (C1 only, see FastStartJvm), every
+     * pod runs its spec's env as is.
+     */
     private void thePodsRunTheSpecsEnvironmentUnchanged() {
         for (PodProcess pod : pods) {
             Map<String, String> spec = pod.kubernetesEnv();
@@ -111,7 +115,8 @@ class RenderedPodsIT {
             assertThat(launched.keySet()).containsAll(spec.keySet());
             Set<String> added = launched.keySet().stream().filter(key -> !spec.containsKey(key))
                     .collect(Collectors.toSet());
-            assertThat(added).as(pod.name()).isSubsetOf(union(HOST_ADDITIONS, Set.of("KAFKA_HEAP_OPTS")));
+            assertThat(added).as(pod.name()).isSubsetOf(union(HOST_ADDITIONS, Set.of("KAFKA_HEAP_OPTS",
+                    FastStartJvm.VARIABLE)));
             Set<String> changed = spec.keySet().stream().filter(key -> !spec.get(key).equals(launched.get(key)))
                     .collect(Collectors.toSet());
             assertThat(changed).as(pod.name()).containsAll(PATH_VARIABLES).contains(StartScript.BIND_HOST)
