@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kafka-ha drill}: injects faults one after another into a running local cluster the user named, or with
- * {@code --kubernetes} into a KafkaCluster of the operator the user named, each under the verifier, and prints per fault what was acknowledged, lost, duplicated, reordered, how long producers
- * stalled and how long the cluster took to be fully redundant again. See docs/drill.md.
+ * {@code --kubernetes} into a KafkaCluster of the operator the user named, each under the verifier, and prints per
+ * fault what was acknowledged, lost, duplicated, reordered, how long producers stalled and how long the cluster
+ * took to be fully redundant again. See docs/drill.md.
  */
 @Command(name = "drill", mixinStandardHelpOptions = true, sortOptions = false,
         description = {

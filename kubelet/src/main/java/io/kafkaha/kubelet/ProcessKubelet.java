@@ -219,7 +219,8 @@ public final class ProcessKubelet implements AutoCloseable {
         }
         deletionGracePeriods.apply(name); // a deletion of an earlier pod of this name says nothing about this one
         ContainerProcess container = new ContainerProcess(pod, podDir(name), dns.address(name), hostsFile,
-                KafkaHome.forImage(image(pod), kafkaHome), termination -> terminations.computeIfAbsent(name, n -> new ArrayList<>()).add(termination));
+                KafkaHome.forImage(image(pod), kafkaHome),
+                termination -> terminations.computeIfAbsent(name, n -> new ArrayList<>()).add(termination));
         container.clearEphemeralVolumes();
         if (!startContainer(container, pod)) {
             return null;

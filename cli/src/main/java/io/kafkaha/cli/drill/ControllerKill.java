@@ -1,11 +1,12 @@
 package io.kafkaha.cli.drill;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /** SIGKILL the active controller (the quorum's leader), start it again: the quorum must elect another. */
 final class ControllerKill implements Fault {
-    static final java.time.Duration ELECTION_WAIT = java.time.Duration.ofSeconds(30);
+    static final Duration ELECTION_WAIT = Duration.ofSeconds(30);
 
     @Override
     public String name() {

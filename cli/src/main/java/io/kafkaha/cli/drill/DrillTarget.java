@@ -4,6 +4,7 @@ import io.kafkaha.core.kafka.ClusterHealth;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The running cluster a drill injects faults into, as the faults see it: its nodes and the few things that can be
@@ -32,12 +33,12 @@ public interface DrillTarget extends AutoCloseable {
      * Empty when killed nodes stay down until {@link #start}; otherwise why not (a Kubernetes StatefulSet re-creates
      * a deleted pod at once), and then {@code --down-seconds} does not apply.
      */
-    default java.util.Optional<String> cannotKeepDown() {
-        return java.util.Optional.empty();
+    default Optional<String> cannotKeepDown() {
+        return Optional.empty();
     }
 
     /** Whether {@link #pause} works here; when it does not, the reason. */
-    java.util.Optional<String> cannotPause();
+    Optional<String> cannotPause();
 
     /** Freezes the node's process (SIGSTOP): alive, holding its sockets, answering nothing. */
     void pause(DrillNode node);
@@ -46,7 +47,7 @@ public interface DrillTarget extends AutoCloseable {
     void resume(DrillNode node);
 
     /** Whether {@link #isolate} works here; when it does not, the reason and how to get a cluster where it does. */
-    java.util.Optional<String> cannotIsolate();
+    Optional<String> cannotIsolate();
 
     /** Cuts the node off the network in both directions; its process runs on. */
     void isolate(DrillNode node);

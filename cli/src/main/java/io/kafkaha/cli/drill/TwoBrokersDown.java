@@ -1,9 +1,11 @@
 package io.kafkaha.cli.drill;
 
 import io.kafkaha.core.kafka.ClusterHealth;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -16,12 +18,12 @@ import java.util.stream.Collectors;
  */
 final class TwoBrokersDown implements Fault {
     /** Answers to writes the cluster completed before the kill may still arrive this long after it. */
-    static final java.time.Duration IN_FLIGHT_GRACE = java.time.Duration.ofSeconds(1);
+    static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(1);
     /**
      * The brokers stay down past --down-seconds until Kafka has refused a probe (it refuses once the controller
      * has taken them out of the ISR: at once with fast fencing, after the session timeout without), at most this.
      */
-    static final java.time.Duration REFUSAL_WAIT = java.time.Duration.ofSeconds(30);
+    static final Duration REFUSAL_WAIT = Duration.ofSeconds(30);
 
     @Override
     public String name() {
@@ -34,9 +36,9 @@ final class TwoBrokersDown implements Fault {
     }
 
     @Override
-    public java.util.Optional<String> cannotRunOn(DrillTarget target) {
-        return target.brokers().size() < 3 ? java.util.Optional.of("needs at least 3 brokers (one stays up)")
-                : java.util.Optional.empty();
+    public Optional<String> cannotRunOn(DrillTarget target) {
+        return target.brokers().size() < 3 ? Optional.of("needs at least 3 brokers (one stays up)")
+                : Optional.empty();
     }
 
     /**
@@ -44,7 +46,7 @@ final class TwoBrokersDown implements Fault {
      * rightly be acknowledged again mid-check, and a refusal window of unknown length proves nothing.
      */
     @Override
-    public java.util.Optional<String> notPossibleOn(DrillTarget target) {
+    public Optional<String> notPossibleOn(DrillTarget target) {
         return target.cannotKeepDown().map(why -> "it must hold two brokers down while it checks that writes are"
                 + " refused, but " + why);
     }
@@ -96,7 +98,7 @@ final class TwoBrokersDown implements Fault {
         }
         context.say("starting " + names + " again");
         target.start(victims, context.settings().recoverTimeout());
-        return new Injection(target.killWord() + " " + names + " (1 of 3 replicas left), down " + (repair - killed) / 1_000_000_000L
-                + " s, started again", repair, violations, notes);
+        return new Injection(target.killWord() + " " + names + " (1 of 3 replicas left), down "
+                + (repair - killed) / 1_000_000_000L + " s, started again", repair, violations, notes);
     }
 }

@@ -3,10 +3,12 @@ package io.kafkaha.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +148,7 @@ class DrillIT {
     /** Last resort after a failed test: no namespace, veth or bridge of this test may stay behind. */
     private static void removeNetworkLeftovers() {
         // veths first (each takes its peer with it), the bridge last
-        links().stream().sorted(java.util.Comparator.comparing(String::length).reversed())
+        links().stream().sorted(Comparator.comparing(String::length).reversed())
                 .forEach(link -> ip("link", "del", link));
         namespaces().forEach(namespace -> ip("netns", "del", namespace));
     }
@@ -188,7 +190,7 @@ class DrillIT {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
